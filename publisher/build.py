@@ -1,0 +1,116 @@
+"""The build: gather everything first (article, theme, strings), render every output
+in memory, then write them all. A failing article leaves its outputs untouched."""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from publisher.errors import Problem, PublisherError
+from publisher.formats import FORMATS
+from publisher.formats.job import Job, Settings
+from publisher.outputs import Output, safe_join, write_atomic
+from publisher.reader import read_article
+from publisher.theme import load_theme
+from publisher.variants import VARIANTS, select
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    out_dir: Path = Path("build")
+    formats: tuple[str, ...] = tuple(FORMATS)
+    variants: tuple[str, ...] = tuple(VARIANTS)
+    theme: str | None = None
+    project_dir: Path = Path(".")
+    strict: bool = False
+    settings: Settings = field(default_factory=Settings)
+
+
+@dataclass
+class ArticleResult:
+    source: Path
+    slug: str | None = None
+    written: list[Path] = field(default_factory=list)
+    outputs: list[Output] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+    errors: list[Problem] = field(default_factory=list)
+    seconds: float = 0.0
+
+
+def render_article(path: Path, options: BuildOptions) -> tuple[list[Output], list[Problem], str]:
+    """Every output of one article, in memory. Raises PublisherError."""
+    article, report = read_article(path)
+    if options.strict and report.warnings:
+        raise PublisherError(report.warnings)
+    theme = load_theme(article.meta.theme or options.theme or "default", options.project_dir)
+    for variant in options.variants:
+        theme.check_contrast(variant)
+    strings = theme.strings(article.meta.lang)
+    wanted = [name for name in FORMATS if name in options.formats]
+    outputs: dict[str, Output] = {}
+    for variant_name in options.variants:
+        variant = VARIANTS[variant_name]
+        job = Job(
+            article=article,
+            variant=variant,
+            theme=theme,
+            strings=strings,
+            tokens=select(article.tokens, variant),
+            settings=options.settings,
+            formats=tuple(wanted),
+            variants=options.variants,
+        )
+        for name in wanted:
+            with _weasyprint_errors(path) as problems:
+                produced = FORMATS[name].render(job)
+            if problems:
+                raise PublisherError(problems)
+            job.built[name] = produced[0]
+            for output in produced:
+                outputs.setdefault(output.path, output)
+    return list(outputs.values()), report.warnings, article.slug
+
+
+def build_article(path: Path, options: BuildOptions) -> ArticleResult:
+    started = time.perf_counter()
+    result = ArticleResult(path)
+    try:
+        outputs, warnings, slug = render_article(path, options)
+    except PublisherError as error:
+        result.errors = error.problems
+        result.seconds = time.perf_counter() - started
+        return result
+    result.slug, result.warnings, result.outputs = slug, warnings, outputs
+    folder = options.out_dir / slug
+    for output in outputs:
+        target = safe_join(folder, output.path)
+        write_atomic(target, output.data)
+        result.written.append(target)
+    result.seconds = time.perf_counter() - started
+    return result
+
+
+@contextmanager
+def _weasyprint_errors(path: Path) -> Iterator[list[Problem]]:
+    """WeasyPrint reports some problems only as log records; make them errors."""
+    problems: list[Problem] = []
+
+    class Collector(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            if record.levelno >= logging.ERROR:
+                problems.append(Problem(path, f"PDF: {record.getMessage()}"))
+
+    logger = logging.getLogger("weasyprint")
+    handler = Collector()
+    logger.addHandler(handler)
+    previous = logger.propagate
+    logger.propagate = False
+    try:
+        yield problems
+    finally:
+        logger.removeHandler(handler)
+        logger.propagate = previous

@@ -1,0 +1,143 @@
+"""The command line. The only place that turns PublisherError into messages and exit
+codes: 0 ok, 1 content errors, 2 usage errors."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from publisher import __version__
+from publisher.errors import PublisherError
+
+app = typer.Typer(
+    help="Turn one Markdown article into an accessible web page, embed fragment, "
+    "PDF handout and EPUB, each also in plain language.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+FORMAT_NAMES = ("html", "embed", "pdf", "epub")
+VARIANT_NAMES = ("standard", "plain")
+DEBUG = False
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"publisher {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
+    ] = False,
+    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks.")] = False,
+) -> None:
+    global DEBUG
+    DEBUG = debug
+
+
+def _split(values: list[str] | None, allowed: tuple[str, ...], option: str) -> tuple[str, ...]:
+    if not values:
+        return allowed
+    chosen: list[str] = []
+    for value in values:
+        for part in value.split(","):
+            part = part.strip()
+            if part not in allowed:
+                raise typer.BadParameter(
+                    f"'{part}' is not one of {', '.join(allowed)}", param_hint=option
+                )
+            if part not in chosen:
+                chosen.append(part)
+    return tuple(chosen)
+
+
+@app.command()
+def build(
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(help="Article files or bundles (default: every article in source/)."),
+    ] = None,
+    formats: Annotated[
+        list[str] | None,
+        typer.Option("--format", "-f", help="html, embed, pdf, epub (repeat or comma-separate)."),
+    ] = None,
+    variants: Annotated[
+        list[str] | None, typer.Option("--variant", help="standard, plain.")
+    ] = None,
+    out: Annotated[Path, typer.Option("--out", "-o", help="Output folder.")] = Path("build"),
+    theme: Annotated[str | None, typer.Option("--theme", help="Theme name.")] = None,
+    paper: Annotated[str, typer.Option("--paper", help="A4 or A5.")] = "A4",
+    strict: Annotated[bool, typer.Option("--strict", help="Warnings are errors.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only errors.")] = False,
+) -> None:
+    """Build every output of the given articles into build/<slug>/."""
+    from publisher.build import BuildOptions, build_article
+    from publisher.formats.job import Settings
+    from publisher.source import find_articles
+
+    chosen_formats = _split(formats, FORMAT_NAMES, "--format")
+    chosen_variants = _split(variants, VARIANT_NAMES, "--variant")
+    if paper.upper() not in ("A4", "A5"):
+        raise typer.BadParameter(f"'{paper}' is not A4 or A5", param_hint="--paper")
+    project = Path.cwd()
+    targets = paths or [project / "source"]
+    try:
+        articles = find_articles(targets)
+    except PublisherError as error:
+        _fail(error, 2)
+    if not articles:
+        _fail(PublisherError.at(targets[0], "no articles (*.md or <slug>/index.md) found"), 1)
+    options = BuildOptions(
+        out_dir=out,
+        formats=chosen_formats,
+        variants=chosen_variants,
+        theme=theme,
+        project_dir=project,
+        strict=strict,
+        settings=Settings(paper=paper.upper()),
+    )
+    failed = 0
+    for article in articles:
+        result = build_article(article, options)
+        for warning in result.warnings:
+            typer.echo(f"warning: {warning}", err=True)
+        for problem in result.errors:
+            typer.echo(f"error: {problem}", err=True)
+        if result.errors:
+            failed += 1
+            continue
+        if not quiet:
+            folder = out / str(result.slug)
+            typer.echo(
+                f"{article}: {len(result.outputs)} files in {folder}/ ({result.seconds:.1f} s)"
+            )
+    if failed:
+        typer.echo(f"{failed} of {len(articles)} articles failed", err=True)
+        raise typer.Exit(1)
+
+
+def _fail(error: PublisherError, code: int) -> None:
+    for problem in error.problems:
+        typer.echo(f"error: {problem}", err=True)
+    raise typer.Exit(code)
+
+
+def main() -> None:
+    try:
+        app()
+    except PublisherError as error:
+        if DEBUG:
+            raise
+        for problem in error.problems:
+            print(f"error: {problem}", file=sys.stderr)
+        sys.exit(1)
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        sys.exit(130)
