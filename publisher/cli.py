@@ -141,3 +141,12 @@ def main() -> None:
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         sys.exit(130)
+    except Exception as exc:  # a bug, not bad input: say so in one line
+        if DEBUG:
+            raise
+        print(
+            f"error: internal error ({type(exc).__name__}: {exc}); "
+            "run with --debug for the traceback and please report it",
+            file=sys.stderr,
+        )
+        sys.exit(1)

@@ -9,7 +9,7 @@ from functools import cache
 from markdown_it import MarkdownIt
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
-from mdit_py_plugins.attrs import attrs_plugin
+from mdit_py_plugins.attrs import attrs_block_plugin, attrs_plugin
 from mdit_py_plugins.container import container_plugin
 from mdit_py_plugins.deflist import deflist_plugin
 from mdit_py_plugins.footnote import footnote_plugin
@@ -46,6 +46,8 @@ def markdown() -> MarkdownIt:
     footnote_plugin(md, inline=False)
     deflist_plugin(md)
     attrs_plugin(md, spans=True, allowed=SPAN_ATTRS)
+    # Extension: `{caption="..."}` on the line before a table gives it a caption.
+    attrs_block_plugin(md, allowed=("caption",))
     for name in VARIANT_CONTAINERS:
         container_plugin(md, name)
     md.core.ruler.push("publisher_heading_attrs", _heading_attrs)

@@ -40,6 +40,7 @@ class RenderOptions:
     figure: Callable[[FigureData], str]
     heading_shift: int = 0
     id_prefix: str = ""
+    table_label: str = "Table {number}"
 
 
 @dataclass(frozen=True)
@@ -78,6 +79,7 @@ class _State:
     link_depth: int = 0
     list_item_depth: int = 0
     figures: int = 0
+    tables: int = 0
     languages: set[str] = field(default_factory=set)
 
 
@@ -153,6 +155,30 @@ class BodyRenderer(RendererHTML):
     def list_item_close(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: Any) -> str:
         self._state(env).list_item_depth -= 1
         return "</li>\n"
+
+    def table_open(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: Any) -> str:
+        state = self._state(env)
+        state.tables += 1
+        caption = str(tokens[idx].attrGet("caption") or "")
+        ident = self._id(env, f"tabel-{state.tables}")
+        caption_html = f'<caption id="{ident}">{escapeHtml(caption)}</caption>\n' if caption else ""
+        if state.options.target != "html":
+            return f"<table>\n{caption_html}"
+        # A wide table scrolls on its own on a narrow screen; the scrolling region
+        # must be reachable by keyboard (axe scrollable-region-focusable).
+        label = (
+            f'aria-labelledby="{ident}"' if caption
+            else f'aria-label="{escapeHtml(state.options.table_label.format(number=state.tables))}"'
+        )
+        return (
+            f'<div class="pub-table" role="region" tabindex="0" {label}>\n'
+            f"<table>\n{caption_html}"
+        )
+
+    def table_close(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: Any) -> str:
+        if self._state(env).options.target != "html":
+            return "</table>\n"
+        return "</table>\n</div>\n"
 
     def th_open(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: Any) -> str:
         return '<th scope="col"' + self._align(tokens[idx]) + ">"

