@@ -46,14 +46,19 @@ def render_article(path: Path, options: BuildOptions) -> tuple[list[Output], lis
     article, report = read_article(path)
     if options.strict and report.warnings:
         raise PublisherError(report.warnings)
-    theme = load_theme(article.meta.theme or options.theme or "default", options.project_dir)
-    for variant in options.variants:
-        theme.check_contrast(variant)
+    try:
+        theme = load_theme(article.meta.theme or options.theme or "default", options.project_dir)
+    except PublisherError as error:  # name the article that asked for the theme
+        raise PublisherError(
+            [Problem(p.path or path, p.message, p.line) for p in error.problems]
+        ) from None
+    for variant_key in options.variants:
+        theme.check_contrast(variant_key)
     strings = theme.strings(article.meta.lang)
     wanted = [name for name in FORMATS if name in options.formats]
     outputs: dict[str, Output] = {}
-    for variant_name in options.variants:
-        variant = VARIANTS[variant_name]
+    for variant_key in options.variants:
+        variant = VARIANTS[variant_key]
         job = Job(
             article=article,
             variant=variant,

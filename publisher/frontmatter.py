@@ -19,8 +19,21 @@ from publisher.model import Author, GlossaryEntry, Meta, PlainMeta
 from publisher.source import SourceFile
 
 KNOWN_KEYS = (
-    "title", "lang", "date", "subtitle", "authors", "publisher", "summary", "keywords",
-    "url", "license", "slug", "theme", "plain", "glossary", "abbr",
+    "title",
+    "lang",
+    "date",
+    "subtitle",
+    "authors",
+    "publisher",
+    "summary",
+    "keywords",
+    "url",
+    "license",
+    "slug",
+    "theme",
+    "plain",
+    "glossary",
+    "abbr",
 )
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -74,7 +87,8 @@ def parse_front_matter(source: SourceFile, report: Report) -> Meta | None:
         if not SLUG_RE.match(slug):
             report.error(
                 f"the file name '{source.default_slug}' is not a valid slug; "
-                "rename it (a-z, 0-9, hyphens) or set 'slug' in the front matter", 1
+                "rename it (a-z, 0-9, hyphens) or set 'slug' in the front matter",
+                1,
             )
     url = checker.text(data, "url")
     if url is not None:
@@ -130,7 +144,9 @@ class _Checker:
         if value is None:
             return None
         if not langcodes.tag_is_valid(value):
-            self.fail("lang", f"'lang: {value}' is not a valid BCP 47 language tag (e.g. nl, en-GB)")
+            self.fail(
+                "lang", f"'lang: {value}' is not a valid BCP 47 language tag (e.g. nl, en-GB)"
+            )
             return None
         return str(langcodes.standardize_tag(value))
 

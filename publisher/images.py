@@ -60,9 +60,7 @@ def resolve_image(src: str, folder: Path) -> Image:
     """Check one image reference from the Markdown; raise ImageProblem if unusable."""
     parts = urlsplit(src)
     if parts.scheme in ("http", "https"):
-        raise ImageProblem(
-            f"remote image '{src}' is not allowed; put the file beside the article"
-        )
+        raise ImageProblem(f"remote image '{src}' is not allowed; put the file beside the article")
     if parts.scheme or parts.netloc:
         raise ImageProblem(f"image '{src[:60]}' must be a file beside the article")
     relative = unquote(parts.path)
@@ -83,9 +81,7 @@ def resolve_image(src: str, folder: Path) -> Image:
     data = target.read_bytes()
     media_type = sniff(data)
     if media_type is None:
-        raise ImageProblem(
-            f"image '{src}' is not a PNG, JPEG, GIF, WebP or SVG file"
-        )
+        raise ImageProblem(f"image '{src}' is not a PNG, JPEG, GIF, WebP or SVG file")
     if media_type == "image/svg+xml" and ACTIVE_SVG_RE.search(data):
         raise ImageProblem(f"SVG image '{src}' contains scripts or active content")
     size_px = dimensions(data, media_type)

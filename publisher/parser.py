@@ -101,7 +101,8 @@ def _figures(state: StateCore) -> None:
         ):
             inline = tokens[index + 1]
             children = [
-                c for c in inline.children or []
+                c
+                for c in inline.children or []
                 if not (c.type == "text" and not c.content.strip()) and c.type != "softbreak"
             ]
             if len(children) == 1 and children[0].type == "image":

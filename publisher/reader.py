@@ -20,6 +20,8 @@ from publisher.model import Article, Image
 from publisher.parser import parse
 from publisher.source import read_source
 
+UNPARSED_ATTRS_RE = re.compile(r"\]\{[^{}]*\}")
+
 
 def read_article(path: Path) -> tuple[Article, Report]:
     """Read, parse and check one article. Raises PublisherError on errors."""
@@ -73,6 +75,12 @@ def _check_tokens(
             if not re.fullmatch(r":{3,}", closing):
                 name = kind.removeprefix("container_").removesuffix("_open")
                 report.warn(f"'::: {name}' block is not closed with ':::'", at(line))
+        elif kind == "text" and UNPARSED_ATTRS_RE.search(token.content):
+            report.warn(
+                "'{...}' after a bracketed text was not understood as attributes; "
+                'quote values with letters outside a-z, e.g. term="zorgcoördinatie"',
+                at(line),
+            )
         elif kind == "image":
             _check_image(token, at(line), report, images, folder)
         elif kind == "link_close" and previous is not None and previous.type == "link_open":
@@ -95,7 +103,7 @@ def _check_image(
     if not alt and "decorative" not in classes:
         report.error(
             f"image '{src}' has no alt text; describe it, or mark it "
-            "decorative with ![](...){{.decorative}}",
+            "decorative with ![](...){.decorative}",
             line,
         )
     if alt and "decorative" in classes:
@@ -111,9 +119,7 @@ def _check_image(
         report.error(str(problem), line)
 
 
-def _check_span(
-    token: Token, text: str, line: int | None, report: Report, meta: Any
-) -> None:
+def _check_span(token: Token, text: str, line: int | None, report: Report, meta: Any) -> None:
     if token.meta.get("insecure_attrs"):
         names = ", ".join(sorted(token.meta["insecure_attrs"]))
         report.warn(f"span attributes not allowed and dropped: {names}", line)

@@ -10,12 +10,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
 from markdown_it.common.utils import escapeHtml
 from markdown_it.renderer import RendererHTML
 from markdown_it.token import Token
-from markdown_it.utils import OptionsDict
+from markdown_it.utils import OptionsDict, OptionsType
 
 from publisher.model import Article, GlossaryEntry, Image
 from publisher.parser import is_safe_link, markdown
@@ -105,13 +105,17 @@ class BodyRenderer(RendererHTML):
         return f' lang="{lang}"'
 
     # --- blocks
-    def heading_open(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: Any) -> str:
+    def heading_open(
+        self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: Any
+    ) -> str:
         token = tokens[idx]
         level = self._level(token, env)
         ident = self._id(env, str(token.attrGet("id")))
         return f'<h{level} id="{escapeHtml(ident)}">'
 
-    def heading_close(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: Any) -> str:
+    def heading_close(
+        self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: Any
+    ) -> str:
         return f"</h{self._level(tokens[idx], env)}>\n"
 
     def _level(self, token: Token, env: Any) -> int:
@@ -134,7 +138,9 @@ class BodyRenderer(RendererHTML):
         )
         return state.options.figure(data)
 
-    def paragraph_open(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: Any) -> str:
+    def paragraph_open(
+        self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: Any
+    ) -> str:
         state = self._state(env)
         if state.options.target == "print" and state.list_item_depth:
             # PDF/UA: an LI may hold only Lbl and LBody; WeasyPrint tags a <p> in an
@@ -142,17 +148,23 @@ class BodyRenderer(RendererHTML):
             return "<br />" if idx and tokens[idx - 1].type == "paragraph_close" else ""
         return self.renderToken(tokens, idx, options, env)
 
-    def paragraph_close(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: Any) -> str:
+    def paragraph_close(
+        self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: Any
+    ) -> str:
         state = self._state(env)
         if state.options.target == "print" and state.list_item_depth:
             return ""
         return self.renderToken(tokens, idx, options, env)
 
-    def list_item_open(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: Any) -> str:
+    def list_item_open(
+        self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: Any
+    ) -> str:
         self._state(env).list_item_depth += 1
         return "<li>"
 
-    def list_item_close(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: Any) -> str:
+    def list_item_close(
+        self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: Any
+    ) -> str:
         self._state(env).list_item_depth -= 1
         return "</li>\n"
 
@@ -167,12 +179,12 @@ class BodyRenderer(RendererHTML):
         # A wide table scrolls on its own on a narrow screen; the scrolling region
         # must be reachable by keyboard (axe scrollable-region-focusable).
         label = (
-            f'aria-labelledby="{ident}"' if caption
+            f'aria-labelledby="{ident}"'
+            if caption
             else f'aria-label="{escapeHtml(state.options.table_label.format(number=state.tables))}"'
         )
         return (
-            f'<div class="pub-table" role="region" tabindex="0" {label}>\n'
-            f"<table>\n{caption_html}"
+            f'<div class="pub-table" role="region" tabindex="0" {label}>\n<table>\n{caption_html}'
         )
 
     def table_close(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: Any) -> str:
@@ -204,10 +216,8 @@ class BodyRenderer(RendererHTML):
         escaped = escapeHtml(tokens[idx].content)
         for short, expansion in state.article.meta.abbr:
             pattern = re.compile(r"(?<![\w-])" + re.escape(escapeHtml(short)) + r"(?![\w-])")
-            escaped = pattern.sub(
-                lambda m, e=expansion: f'<abbr title="{escapeHtml(e)}">{m.group(0)}</abbr>',
-                escaped,
-            )
+            abbr = f'<abbr title="{escapeHtml(expansion)}">{escapeHtml(short)}</abbr>'
+            escaped = pattern.sub(abbr.replace("\\", "\\\\"), escaped)
         return escaped
 
     def image(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: Any) -> str:
@@ -274,7 +284,9 @@ class BodyRenderer(RendererHTML):
         kind = self._state(env).span_stack.pop()
         return f"</{kind}>" if kind else ""
 
-    def footnote_ref(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: Any) -> str:
+    def footnote_ref(
+        self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: Any
+    ) -> str:
         state = self._state(env)
         note_id = int(tokens[idx].meta["id"])
         number = state.note_numbers.setdefault(note_id, len(state.note_numbers) + 1)
@@ -335,7 +347,9 @@ def render_body(article: Article, tokens: list[Token], options: RenderOptions) -
     """Render a variant's tokens (see :func:`publisher.variants.select`)."""
     renderer = BodyRenderer()
     state = _State(article, options)
-    md_options = OptionsDict({**markdown().options, "xhtmlOut": options.target == "xhtml"})
+    settings = dict(markdown().options.items())
+    settings["xhtmlOut"] = options.target == "xhtml"
+    md_options = OptionsDict(cast(OptionsType, settings))
     env: dict[str, Any] = {"state": state}
     body = renderer.render(tokens, md_options, env)
 

@@ -60,8 +60,9 @@ def read_source(path: Path) -> SourceFile:
         raise PublisherError.at(path, "the file is empty; an article needs front matter and text")
     if len(data) > MAX_SOURCE_BYTES:
         raise PublisherError.at(
-            path, f"the file is {len(data) // 1024 // 1024} MB; the limit is "
-            f"{MAX_SOURCE_BYTES // 1024 // 1024} MB"
+            path,
+            f"the file is {len(data) // 1024 // 1024} MB; the limit is "
+            f"{MAX_SOURCE_BYTES // 1024 // 1024} MB",
         )
     if b"\x00" in data:
         raise PublisherError.at(path, "this is a binary file, not a Markdown text")
@@ -76,8 +77,10 @@ def read_source(path: Path) -> SourceFile:
     lines = text.split("\n")
     if not lines or lines[0].strip() != "---":
         raise PublisherError.at(
-            path, "the file must start with front matter: a line '---', the YAML fields "
-            "(title, lang, date), and another line '---'", 1
+            path,
+            "the file must start with front matter: a line '---', the YAML fields "
+            "(title, lang, date), and another line '---'",
+            1,
         )
     for index in range(1, len(lines)):
         if lines[index].strip() in ("---", "..."):

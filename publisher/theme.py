@@ -22,7 +22,15 @@ from publisher.errors import PublisherError
 
 THEME_KEYS = ("name", "extends", "description", "colors", "fonts", "options")
 COLOR_KEYS = (
-    "text", "background", "link", "heading", "accent", "on_accent", "muted", "surface", "border"
+    "text",
+    "background",
+    "link",
+    "heading",
+    "accent",
+    "on_accent",
+    "muted",
+    "surface",
+    "border",
 )
 CONTRAST_PAIRS: tuple[tuple[str, str, str], ...] = (
     ("text", "background", "body text"),
@@ -169,9 +177,7 @@ class Theme:
                         f"contrast {value:.2f}:1, the {variant} variant needs at least {minimum}:1"
                     )
         if problems:
-            raise PublisherError.at(
-                self.chain[0].path / "theme.toml", "; ".join(problems)
-            )
+            raise PublisherError.at(self.chain[0].path / "theme.toml", "; ".join(problems))
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
@@ -220,8 +226,9 @@ def load_theme(name: str, project_dir: Path | None) -> Theme:
                     ) from None
                 theme.colors.setdefault(scheme, {})[key] = str(value)
         theme.options.update(theme_dir.config.get("options", {}))
-        theme.options.update({"fonts": {**theme.options.get("fonts", {}),
-                                        **theme_dir.config.get("fonts", {})}})
+        theme.options.update(
+            {"fonts": {**theme.options.get("fonts", {}), **theme_dir.config.get("fonts", {})}}
+        )
     return theme
 
 

@@ -34,14 +34,19 @@ def downloads(job: Job) -> list[dict[str, str]]:
     from publisher.formats.job import human_size
 
     items = []
-    for fmt, label_key, label in (("pdf", "download_pdf", "PDF"), ("epub", "download_epub", "EPUB")):
+    for fmt, label_key, label in (
+        ("pdf", "download_pdf", "PDF"),
+        ("epub", "download_epub", "EPUB"),
+    ):
         name = job.filename(fmt)
         if fmt in job.built:
-            items.append({
-                "href": name,
-                "label": job.t(label_key),
-                "format": label,
-                "size": human_size(len(job.built[fmt].data)),
-                "media_type": "application/pdf" if fmt == "pdf" else "application/epub+zip",
-            })
+            items.append(
+                {
+                    "href": name,
+                    "label": job.t(label_key),
+                    "format": label,
+                    "size": human_size(len(job.built[fmt].data)),
+                    "media_type": "application/pdf" if fmt == "pdf" else "application/epub+zip",
+                }
+            )
     return items

@@ -46,9 +46,7 @@ def render(job: Job) -> list[Output]:
         stylesheet = data_uri("text/css", css.encode("utf-8"))
         base = ""
     context.update(stylesheet=stylesheet, links=links(job, base))
-    template = job.theme.template(
-        _variant_layout("layouts/embed.html", job), "layouts/embed.html"
-    )
+    template = job.theme.template(_variant_layout("layouts/embed.html", job), "layouts/embed.html")
     html = template.render(context)
     outputs = [Output(job.filename("embed"), html.encode("utf-8"))]
     if published:

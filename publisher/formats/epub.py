@@ -59,8 +59,12 @@ def render(job: Job) -> list[Output]:
         font_family=job.theme.options.get("fonts", {}).get("body", "sans-serif"),
         cover_lines=textwrap.wrap(context["display_title"], 20)[:7],
     )
-    for name, text in (("content", content), ("nav", nav), ("cover", cover_page),
-                       ("cover image", cover_svg)):
+    for name, text in (
+        ("content", content),
+        ("nav", nav),
+        ("cover", cover_page),
+        ("cover image", cover_svg),
+    ):
         _check_well_formed(job, name, text)
 
     book = epub.EpubBook()
@@ -84,24 +88,46 @@ def render(job: Job) -> list[Output]:
     for value, attributes in accessibility_metadata(job, rendered, bool(breaks)):
         book.add_metadata(None, "meta", value, attributes)
 
-    css = font_faces(job.theme, lambda relative: f"../{relative}") + (
-        f':root {{ --pub-font: "{job.theme.options.get("fonts", {}).get("body", "serif")}"; }}\n'
-    ) + concatenate(job.theme, ("epub.css",))
+    family = job.theme.options.get("fonts", {}).get("body", "serif")
+    css = (
+        font_faces(job.theme, lambda relative: f"../{relative}")
+        + f':root {{ --pub-font: "{family}"; }}\n'
+        + concatenate(job.theme, ("epub.css",))
+    )
     items: list[Any] = [
         _item("style", f"css/{css_name}", "text/css", css.encode("utf-8")),
-        _item("cover-image", "images/cover.svg", "image/svg+xml", cover_svg.encode("utf-8"),
-              ["cover-image"]),
+        _item(
+            "cover-image",
+            "images/cover.svg",
+            "image/svg+xml",
+            cover_svg.encode("utf-8"),
+            ["cover-image"],
+        ),
     ]
     for number, image in enumerate(job.article.images.values(), start=1):
-        properties = []
-        items.append(_item(f"image{number}", f"images/{image.name}", image.media_type,
-                           image.source.read_bytes(), properties))
+        properties: list[str] = []
+        items.append(
+            _item(
+                f"image{number}",
+                f"images/{image.name}",
+                image.media_type,
+                image.source.read_bytes(),
+                properties,
+            )
+        )
     for number, relative in enumerate(font_files(job.theme), start=1):
         suffix = "." + relative.rsplit(".", 1)[-1]
-        items.append(_item(f"font{number}", relative, FONT_TYPES.get(suffix, "font/ttf"),
-                           job.theme.static(relative).read_bytes()))
-    cover_doc = _item("cover", "cover.xhtml", "application/xhtml+xml", cover_page.encode("utf-8"),
-                      ["svg"])
+        items.append(
+            _item(
+                f"font{number}",
+                relative,
+                FONT_TYPES.get(suffix, "font/ttf"),
+                job.theme.static(relative).read_bytes(),
+            )
+        )
+    cover_doc = _item(
+        "cover", "cover.xhtml", "application/xhtml+xml", cover_page.encode("utf-8"), ["svg"]
+    )
     nav_doc = _item("nav", "nav.xhtml", "application/xhtml+xml", nav.encode("utf-8"), ["nav"])
     content_doc = _item("content", CONTENT, "application/xhtml+xml", content.encode("utf-8"))
     for item in (*items, cover_doc, nav_doc, content_doc):
@@ -110,15 +136,24 @@ def render(job: Job) -> list[Output]:
     book.spine[2] = (nav_doc, "no")
 
     buffer = io.BytesIO()
-    writer = epub.EpubWriter(buffer, book, {"epub3_pages": False, "epub3_landmark": False,
-                                           "epub2_guide": False, "mtime": source_date(meta.date)})
+    writer = epub.EpubWriter(
+        buffer,
+        book,
+        {
+            "epub3_pages": False,
+            "epub3_landmark": False,
+            "epub2_guide": False,
+            "mtime": source_date(meta.date),
+        },
+    )
     writer.process()
     writer.write()
     return [Output(job.filename("epub"), repack(buffer.getvalue(), meta.lang))]
 
 
-def _item(uid: str, name: str, media_type: str, data: bytes,
-          properties: list[str] | None = None) -> Any:
+def _item(
+    uid: str, name: str, media_type: str, data: bytes, properties: list[str] | None = None
+) -> Any:
     from ebooklib import epub
 
     item = epub.EpubItem(uid=uid, file_name=name, media_type=media_type, content=data)
@@ -131,7 +166,8 @@ def _check_well_formed(job: Job, name: str, text: str) -> None:
         etree.fromstring(text.encode("utf-8"))
     except etree.XMLSyntaxError as exc:
         raise PublisherError.at(
-            job.article.source.path, f"internal error: the EPUB {name} is not well-formed XML: {exc}"
+            job.article.source.path,
+            f"internal error: the EPUB {name} is not well-formed XML: {exc}",
         ) from None
 
 
@@ -164,7 +200,9 @@ def _fix_package(content: bytes, lang: str) -> bytes:
     root.set("{http://www.w3.org/XML/1998/namespace}lang", lang)
     ns = {"opf": "http://www.idpf.org/2007/opf"}
     for spine in root.findall("opf:spine", ns):
-        if spine.get("toc") and not root.findall(f"opf:manifest/opf:item[@id='{spine.get('toc')}']", ns):
+        if spine.get("toc") and not root.findall(
+            f"opf:manifest/opf:item[@id='{spine.get('toc')}']", ns
+        ):
             del spine.attrib["toc"]
     result: bytes = etree.tostring(root, xml_declaration=True, encoding="utf-8", pretty_print=True)
     return result

@@ -9,8 +9,12 @@ CONFORMS_TO = "EPUB Accessibility 1.1 - WCAG 2.2 Level AA"
 
 
 def accessibility_features(job: Job, rendered: Rendered, has_page_list: bool) -> list[str]:
-    features = ["structuralNavigation", "tableOfContents", "readingOrder",
-                "displayTransformability"]
+    features = [
+        "structuralNavigation",
+        "tableOfContents",
+        "readingOrder",
+        "displayTransformability",
+    ]
     if job.article.images:
         features.append("alternativeText")
     if has_page_list:

@@ -105,7 +105,9 @@ class Job:
             return figure_template.render(fig=data, fmt=fmt, sc=sc)
 
         shift = heading_shift + self.body_heading_shift
-        options = RenderOptions(target, image_url, figure, shift, id_prefix, self.t("table", number="{number}"))
+        options = RenderOptions(
+            target, image_url, figure, shift, id_prefix, self.t("table", number="{number}")
+        )
         return render_body(self.article, self.tokens, options)
 
     @property
@@ -132,8 +134,16 @@ class Job:
         top = min((h.level for h in rendered.headings), default=title_level + 1)
         ids = {
             name: f"{id_prefix}pub-{name.replace('_', '-')}"
-            for name in ("main", "title", "toc", "notes", "glossary", "in_short", "downloads",
-                         "links")
+            for name in (
+                "main",
+                "title",
+                "toc",
+                "notes",
+                "glossary",
+                "in_short",
+                "downloads",
+                "links",
+            )
         }
         return {
             "a": {

@@ -31,7 +31,8 @@ def page_rules(job: Job, paper: str, short_title: str) -> str:
     parts = job.t("page_x_of_y", page="\x00page\x00", pages="\x00pages\x00").split("\x00")
     counter = " ".join(
         "counter(page)" if p == "page" else "counter(pages)" if p == "pages" else _css_string(p)
-        for p in parts if p
+        for p in parts
+        if p
     )
     publisher = job.article.meta.publisher
     left = _css_string(short_title + (f" · {publisher}" if publisher else ""))
@@ -103,8 +104,7 @@ def render_document(job: Job) -> Any:
     qr = None
     page_url = job.published_url
     if page_url:
-        qr = {"src": qr_data_uri(page_url), "alt": job.t("qr_alt", url=page_url),
-              "url": page_url}
+        qr = {"src": qr_data_uri(page_url), "alt": job.t("qr_alt", url=page_url), "url": page_url}
     context.update(
         stylesheet_text=css,
         print_links=urls,
@@ -122,7 +122,9 @@ def render_document(job: Job) -> Any:
     roots = [job.article.source.folder, *(t.path for t in job.theme.chain)]
     fetcher = ConfinedFetcher([Path(r) for r in roots])
     document = weasyprint.HTML(
-        string=html, base_url=job.article.source.folder.resolve().as_uri() + "/", url_fetcher=fetcher,
+        string=html,
+        base_url=job.article.source.folder.resolve().as_uri() + "/",
+        url_fetcher=fetcher,
     ).render(pdf_variant="pdf/ua-1", pdf_identifier=meta.slug.encode("utf-8"))
     job.extras["pdf_document"] = document
     return document
@@ -132,6 +134,7 @@ def qr_data_uri(url: str) -> str:
     import segno
 
     buffer = io.BytesIO()
-    segno.make(url, error="m").save(buffer, kind="svg", scale=4, border=2, xmldecl=False,
-                                     svgns=True, title=None)
+    segno.make(url, error="m").save(
+        buffer, kind="svg", scale=4, border=2, xmldecl=False, svgns=True, title=None
+    )
     return data_uri("image/svg+xml", buffer.getvalue())

@@ -18,7 +18,9 @@ from tests.conformance import validators
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTICLES = find_articles([ROOT / "source", ROOT / "tests" / "fixtures" / "articles"])
-A5_ARTICLES = [a for a in ARTICLES if a.parent.name in ("jongensprostitutie-in-beeld", "alle-onderdelen")]
+A5_ARTICLES = [
+    a for a in ARTICLES if a.parent.name in ("jongensprostitutie-in-beeld", "alle-onderdelen")
+]
 ARTEFACTS = ROOT / "tests" / "artefacts"
 HOST = Path(__file__).with_name("hostile-host.html")
 
@@ -31,12 +33,17 @@ def output_names(fmt: str) -> list[str]:
     """`slug/file` of every output of a format, known before anything is built."""
     return [
         f"{slug_of(a)}/{slug_of(a)}{v.suffix}{FORMATS[fmt].extension}"
-        for a in ARTICLES for v in VARIANTS.values()
+        for a in ARTICLES
+        for v in VARIANTS.values()
     ]
 
 
 def a5_names() -> list[str]:
-    return [f"a5/{slug_of(a)}/{slug_of(a)}{v.suffix}.pdf" for a in A5_ARTICLES for v in VARIANTS.values()]
+    return [
+        f"a5/{slug_of(a)}/{slug_of(a)}{v.suffix}.pdf"
+        for a in A5_ARTICLES
+        for v in VARIANTS.values()
+    ]
 
 
 @pytest.fixture(scope="session")
@@ -46,8 +53,9 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
         result = build_article(article, BuildOptions(out_dir=out, project_dir=ROOT))
         assert not result.errors, "\n".join(map(str, result.errors))
     for article in A5_ARTICLES:
-        options = BuildOptions(out_dir=out / "a5", formats=("pdf",), project_dir=ROOT,
-                               settings=Settings(paper="A5"))
+        options = BuildOptions(
+            out_dir=out / "a5", formats=("pdf",), project_dir=ROOT, settings=Settings(paper="A5")
+        )
         result = build_article(article, options)
         assert not result.errors, "\n".join(map(str, result.errors))
     return out
@@ -78,8 +86,9 @@ def host_page(embed: Path) -> Path:
     """The embed fragment pasted into the hostile host page, beside it."""
     host = embed.with_name(embed.name.replace(".embed.html", ".host.html"))
     fragment = embed.read_text(encoding="utf-8")
-    host.write_text(HOST.read_text(encoding="utf-8").replace("<!-- EMBED -->", fragment),
-                    encoding="utf-8")
+    host.write_text(
+        HOST.read_text(encoding="utf-8").replace("<!-- EMBED -->", fragment), encoding="utf-8"
+    )
     return host
 
 
@@ -128,11 +137,15 @@ def validate(built: Path, request: pytest.FixtureRequest) -> Callable[[str, str]
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
     skipped = [
-        report for report in terminalreporter.stats.get("skipped", [])
+        report
+        for report in terminalreporter.stats.get("skipped", [])
         if "VALIDATOR MISSING" in str(report.longrepr)
     ]
     if skipped:
         terminalreporter.write_sep(
-            "!", f"{len(skipped)} CONFORMANCE CHECKS SKIPPED: VALIDATORS MISSING "
-            "(run scripts/install-test-tools.sh)", red=True, bold=True,
+            "!",
+            f"{len(skipped)} CONFORMANCE CHECKS SKIPPED: VALIDATORS MISSING "
+            "(run scripts/install-test-tools.sh)",
+            red=True,
+            bold=True,
         )

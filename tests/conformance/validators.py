@@ -66,10 +66,16 @@ def missing() -> dict[str, str]:
     return problems
 
 
-def _run(args: list[str], timeout: int = 600, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+def _run(
+    args: list[str], timeout: int = 600, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        args, capture_output=True, text=True, timeout=timeout,
-        env={**os.environ, **(env or {})}, check=False,
+        args,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env={**os.environ, **(env or {})},
+        check=False,
     )
 
 
@@ -82,17 +88,25 @@ def epubcheck(files: list[Path]) -> dict[Path, list[Finding]]:
             report = Path(work) / "report.json"
             result = _run(["java", *JAVA_OPTS, "-jar", str(jar), str(path), "--json", str(report)])
             if not report.is_file():
-                return path, [Finding("epubcheck", "run", result.stderr[-500:] or result.stdout[-500:])]
+                return path, [
+                    Finding("epubcheck", "run", result.stderr[-500:] or result.stdout[-500:])
+                ]
             data = json.loads(report.read_text(encoding="utf-8"))
         findings = []
         for message in data.get("messages", []):
             if message.get("severity") in ("FATAL", "ERROR", "WARNING"):
                 where = ", ".join(
-                    f"{loc.get('path')}:{loc.get('line')}" for loc in message.get("locations", [])[:3]
+                    f"{loc.get('path')}:{loc.get('line')}"
+                    for loc in message.get("locations", [])[:3]
                 )
-                findings.append(Finding(
-                    "epubcheck", f"{message['severity']} {message['ID']}", message["message"], where
-                ))
+                findings.append(
+                    Finding(
+                        "epubcheck",
+                        f"{message['severity']} {message['ID']}",
+                        message["message"],
+                        where,
+                    )
+                )
         return path, findings
 
     with ThreadPoolExecutor(max_workers=2) as pool:
@@ -110,8 +124,17 @@ def ace(files: list[Path]) -> dict[Path, list[Finding]]:
         with tempfile.TemporaryDirectory() as work:
             out = Path(work) / "report"
             result = _run(
-                ["node", str(script), "--silent", "--force", "--outdir", str(out),
-                 "--tempdir", str(Path(work) / "tmp"), str(path)],
+                [
+                    "node",
+                    str(script),
+                    "--silent",
+                    "--force",
+                    "--outdir",
+                    str(out),
+                    "--tempdir",
+                    str(Path(work) / "tmp"),
+                    str(path),
+                ],
                 env={**env, "TMPDIR": work},
             )
             report = out / "report.json"
@@ -122,12 +145,14 @@ def ace(files: list[Path]) -> dict[Path, list[Finding]]:
         for document in data.get("assertions", []):
             for assertion in document.get("assertions", []):
                 test = assertion.get("earl:test", {})
-                findings.append(Finding(
-                    "ace",
-                    f"{test.get('earl:impact', '?')} {test.get('dct:title', '?')}",
-                    assertion.get("earl:result", {}).get("dct:description", ""),
-                    str(document.get("earl:testSubject", {}).get("url", "")),
-                ))
+                findings.append(
+                    Finding(
+                        "ace",
+                        f"{test.get('earl:impact', '?')} {test.get('dct:title', '?')}",
+                        assertion.get("earl:result", {}).get("dct:description", ""),
+                        str(document.get("earl:testSubject", {}).get("url", "")),
+                    )
+                )
         return path, findings
 
     with ThreadPoolExecutor(max_workers=2) as pool:
@@ -140,8 +165,9 @@ class AxeResult:
     layout: dict[str, dict[str, object]]
 
 
-def axe(files: list[Path], asset_map: dict[str, Path] | None = None,
-        screenshots: Path | None = None) -> dict[Path, AxeResult]:
+def axe(
+    files: list[Path], asset_map: dict[str, Path] | None = None, screenshots: Path | None = None
+) -> dict[Path, AxeResult]:
     with tempfile.TemporaryDirectory() as work:
         out = Path(work) / "axe.json"
         env = {"NODE_PATH": str(NODE_MODULES), "CHROMIUM_BIN": CHROMIUM}
@@ -151,8 +177,12 @@ def axe(files: list[Path], asset_map: dict[str, Path] | None = None,
             screenshots.mkdir(parents=True, exist_ok=True)
             env["SCREENSHOT_DIR"] = str(screenshots)
         result = _run(
-            ["node", str(ROOT / "tools" / "validators" / "axe-check.js"), str(out),
-             *map(str, files)],
+            [
+                "node",
+                str(ROOT / "tools" / "validators" / "axe-check.js"),
+                str(out),
+                *map(str, files),
+            ],
             env=env,
         )
         if not out.is_file():
@@ -163,7 +193,8 @@ def axe(files: list[Path], asset_map: dict[str, Path] | None = None,
         entry = data[str(path)]
         findings = [
             Finding(
-                "axe", f"{v['impact']} {v['id']}",
+                "axe",
+                f"{v['impact']} {v['id']}",
                 f"{v['help']} ({v['scheme']}, {v['width']} px)",
                 "; ".join(f"{n['target']}: {n['summary']}" for n in v["nodes"]),
             )
@@ -175,8 +206,18 @@ def axe(files: list[Path], asset_map: dict[str, Path] | None = None,
 
 def vnu(files: list[Path]) -> dict[Path, list[Finding]]:
     jar = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
-    result = _run(["java", *JAVA_OPTS, "-jar", str(jar), "--format", "json", "--exit-zero-always",
-                   *map(str, files)])
+    result = _run(
+        [
+            "java",
+            *JAVA_OPTS,
+            "-jar",
+            str(jar),
+            "--format",
+            "json",
+            "--exit-zero-always",
+            *map(str, files),
+        ]
+    )
     data = json.loads(result.stderr or '{"messages": []}')
     findings: dict[Path, list[Finding]] = {path: [] for path in files}
     by_url = {path.resolve().as_uri(): path for path in files}
@@ -184,8 +225,12 @@ def vnu(files: list[Path]) -> dict[Path, list[Finding]]:
         if message.get("type") != "error":
             continue
         path = by_url.get(message.get("url", ""))
-        finding = Finding("vnu", "error", message.get("message", ""),
-                          f"line {message.get('lastLine')}: {message.get('extract', '').strip()[:120]}")
+        finding = Finding(
+            "vnu",
+            "error",
+            message.get("message", ""),
+            f"line {message.get('lastLine')}: {message.get('extract', '').strip()[:120]}",
+        )
         if path is None:
             for target in findings.values():
                 target.append(finding)
@@ -196,8 +241,9 @@ def vnu(files: list[Path]) -> dict[Path, list[Finding]]:
 
 def verapdf(files: list[Path]) -> dict[Path, list[Finding]]:
     classpath = f"{VERAPDF / 'lib'}/*:{VERAPDF / 'classes'}"
-    result = _run(["java", "-XX:+UseSerialGC", "-Xss4m", "-cp", classpath, "VeraPdfCheck",
-                   *map(str, files)])
+    result = _run(
+        ["java", "-XX:+UseSerialGC", "-Xss4m", "-cp", classpath, "VeraPdfCheck", *map(str, files)]
+    )
     findings: dict[Path, list[Finding]] = {}
     lines = [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
     for path, line in zip(files, lines, strict=False):
@@ -205,10 +251,14 @@ def verapdf(files: list[Path]) -> dict[Path, list[Finding]]:
         if line["error"]:
             found.append(Finding("verapdf", "error", line["error"]))
         for rule in line["failed"]:
-            found.append(Finding(
-                "verapdf", f"PDF/UA-1 {rule['rule']}", f"{rule['description']} ({rule['checks']} checks)",
-                "; ".join(rule["where"]),
-            ))
+            found.append(
+                Finding(
+                    "verapdf",
+                    f"PDF/UA-1 {rule['rule']}",
+                    f"{rule['description']} ({rule['checks']} checks)",
+                    "; ".join(rule["where"]),
+                )
+            )
         findings[path] = found
     for path in files:
         findings.setdefault(path, [Finding("verapdf", "run", result.stderr[-500:] or "no result")])

@@ -1,0 +1,153 @@
+"""The command line as an author meets it: outputs, options, and clear errors."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from publisher import __version__
+from publisher.cli import app
+from tests.helpers import EXAMPLE, ROOT
+
+BAD = ROOT / "tests" / "fixtures" / "bad"
+runner = CliRunner()
+
+# file -> the one line the author must see (after "error: <path>")
+BAD_INPUTS = {
+    "broken-yaml.md": ":5: front matter is not valid YAML",
+    "missing-title.md": ":1: front matter needs 'title'",
+    "wrong-type.md": ":2: 'title' must be text, not a list",
+    "bad-date.md": ":4: 'date: 4 oktober 2018' is not a date; write it as YYYY-MM-DD",
+    "bad-lang.md": ":3: 'lang: dutch' is not a valid BCP 47 language tag",
+    "bad-slug.md": ":5: 'slug' may only contain a-z, 0-9 and single hyphens",
+    "bad-url.md": ":5: 'url' must be an absolute https:// address",
+    "not-utf8.md": ":2: the file is not UTF-8 text",
+    "empty.md": ": the file is empty",
+    "binary.md": ": this is a binary file, not a Markdown text",
+    "no-front-matter.md": ":1: the file must start with front matter",
+    "missing-image.md": ":9: image 'bestaat-niet.jpg' does not exist",
+    "unsupported-image.md": ":7: image 'nep.png' is not a PNG, JPEG, GIF, WebP or SVG file",
+    "escaping-image.md": ":7: image '../../../../etc/passwd' is outside the article's folder",
+    "image-without-alt.md": ":9: image 'foto.png' has no alt text",
+    "undefined-term.md": ":7: glossary term 'onbekend woord' is not defined under 'glossary:'",
+    "unknown-theme.md": ": unknown theme 'bestaat-niet'",
+}
+
+
+def test_every_bad_input_fixture_is_covered() -> None:
+    assert {p.name for p in BAD.glob("*.md")} == set(BAD_INPUTS)
+
+
+@pytest.mark.parametrize(("name", "message"), sorted(BAD_INPUTS.items()))
+def test_bad_input_gives_one_clear_line_and_writes_nothing(
+    tmp_path: Path, name: str, message: str
+) -> None:
+    result = runner.invoke(app, ["build", str(BAD / name), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 1
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
+    assert errors[0].startswith(f"error: {BAD / name}{message}"), result.stderr
+    assert "Traceback" not in result.output + result.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_build_writes_all_eight_outputs_and_assets(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["build", str(EXAMPLE.parent), "--out", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    folder = tmp_path / "jongensprostitutie-in-beeld"
+    names = {p.name for p in folder.iterdir() if p.is_file()}
+    stem = "jongensprostitutie-in-beeld"
+    assert names == {
+        f"{stem}{v}{e}" for v in ("", ".plain") for e in (".html", ".embed.html", ".pdf", ".epub")
+    }
+    assert (folder / "assets" / "images" / "presentatie.svg").is_file()
+    assert (folder / "assets" / "fonts" / "OFL.txt").is_file()
+    page = (folder / f"{stem}.html").read_text(encoding="utf-8")
+    assert 'href="jongensprostitutie-in-beeld.pdf"' in page and "(PDF, " in page
+    assert 'href="jongensprostitutie-in-beeld.plain.html"' in page and "Makkelijk lezen" in page
+    assert not list(folder.rglob("*.tmp"))
+
+
+def test_format_and_variant_options_choose_outputs(tmp_path: Path) -> None:
+    result = runner.invoke(
+        app,
+        [
+            "build",
+            str(EXAMPLE),
+            "--out",
+            str(tmp_path),
+            "--format",
+            "html,embed",
+            "--variant",
+            "plain",
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    names = {p.name for p in (tmp_path / "jongensprostitutie-in-beeld").iterdir() if p.is_file()}
+    assert names == {
+        "jongensprostitutie-in-beeld.plain.html",
+        "jongensprostitutie-in-beeld.plain.embed.html",
+    }
+
+
+@pytest.mark.parametrize(
+    "args", [["--format", "docx"], ["--variant", "simple"], ["--paper", "Letter"]]
+)
+def test_usage_errors_exit_2(tmp_path: Path, args: list[str]) -> None:
+    result = runner.invoke(app, ["build", str(EXAMPLE), "--out", str(tmp_path), *args])
+    assert result.exit_code == 2
+    assert "Traceback" not in result.output
+
+
+def test_one_bad_article_does_not_stop_the_others(tmp_path: Path) -> None:
+    source = tmp_path / "source"
+    source.mkdir()
+    shutil.copy(BAD / "bad-date.md", source / "kapot.md")
+    (source / "goed.md").write_text(
+        "---\ntitle: Goed\nlang: nl\ndate: 2024-01-01\n---\n\nTekst.\n", encoding="utf-8"
+    )
+    result = runner.invoke(
+        app, ["build", str(source), "--out", str(tmp_path / "out"), "--format", "html"]
+    )
+    assert result.exit_code == 1
+    assert "kapot.md:4:" in result.stderr and "1 of 2 articles failed" in result.stderr
+    assert (tmp_path / "out" / "goed" / "goed.html").is_file()
+    assert not (tmp_path / "out" / "kapot").exists()
+
+
+def test_warnings_are_shown_and_strict_makes_them_errors(tmp_path: Path) -> None:
+    article = tmp_path / "waarschuwing.md"
+    article.write_text(
+        "---\ntitle: W\nlang: nl\ndate: 2024-01-01\nauteur: X\n---\n\nTekst met <b>html</b>.\n",
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["build", str(article), "--out", str(tmp_path / "o"), "-f", "html"])
+    assert result.exit_code == 0
+    assert "waarschuwing.md:5: unknown front matter key 'auteur'" in result.stderr
+    assert "waarschuwing.md:8: raw HTML is not allowed; it is shown as text" in result.stderr
+    strict = runner.invoke(
+        app, ["build", str(article), "--out", str(tmp_path / "s"), "-f", "html", "--strict"]
+    )
+    assert strict.exit_code == 1
+    assert not (tmp_path / "s").exists()
+
+
+def test_version() -> None:
+    result = runner.invoke(app, ["--version"])
+    assert result.exit_code == 0 and result.output.strip() == f"publisher {__version__}"
+
+
+def test_python_m_publisher_reports_errors_without_traceback(tmp_path: Path) -> None:
+    completed = subprocess.run(
+        [sys.executable, "-m", "publisher", "build", str(BAD / "bad-lang.md"), "-o", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert completed.returncode == 1
+    assert "bad-lang.md:3: 'lang: dutch'" in completed.stderr
+    assert "Traceback" not in completed.stderr
