@@ -74,6 +74,12 @@ def build(
     out: Annotated[Path, typer.Option("--out", "-o", help="Output folder.")] = Path("build"),
     theme: Annotated[str | None, typer.Option("--theme", help="Theme name.")] = None,
     paper: Annotated[str, typer.Option("--paper", help="A4 or A5.")] = "A4",
+    embed_level: Annotated[
+        int,
+        typer.Option(
+            "--embed-level", min=1, max=5, help="Heading level of the title in the embed."
+        ),
+    ] = 2,
     strict: Annotated[bool, typer.Option("--strict", help="Warnings are errors.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only errors.")] = False,
 ) -> None:
@@ -101,7 +107,7 @@ def build(
         theme=theme,
         project_dir=project,
         strict=strict,
-        settings=Settings(paper=paper.upper()),
+        settings=Settings(paper=paper.upper(), embed_heading_level=embed_level),
     )
     failed = 0
     for article in articles:

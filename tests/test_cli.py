@@ -151,3 +151,18 @@ def test_python_m_publisher_reports_errors_without_traceback(tmp_path: Path) -> 
     assert completed.returncode == 1
     assert "bad-lang.md:3: 'lang: dutch'" in completed.stderr
     assert "Traceback" not in completed.stderr
+
+
+def test_embed_heading_level_fits_the_host_page(tmp_path: Path) -> None:
+    result = runner.invoke(
+        app, ["build", str(EXAMPLE), "-o", str(tmp_path), "-f", "embed", "--embed-level", "3"]
+    )
+    assert result.exit_code == 0, result.output
+    fragment = (
+        tmp_path / "jongensprostitutie-in-beeld" / "jongensprostitutie-in-beeld.embed.html"
+    ).read_text(encoding="utf-8")
+    assert fragment.startswith("<article class=\"pub-embed")
+    assert "<h3 class=\"pub-title\"" in fragment and "<h4 id=" in fragment
+    assert "<h1" not in fragment and "<h2" not in fragment
+    assert "<script" not in fragment and "<html" not in fragment and "<body" not in fragment
+    assert 'id="jongensprostitutie-in-beeld-pub-title"' in fragment

@@ -132,3 +132,39 @@ def test_qr_code_and_address_when_the_article_has_a_url(tmp_path: Path) -> None:
     with pikepdf.open(pdf_path) as pdf:
         alts = [str(e.Alt) for e in struct_elements(pdf) if e.S == "/Figure" and "/Alt" in e]
     assert "QR code that leads to https://example.org/articles/help-at-home.html" in alts
+
+
+def test_standard_handout_fits_two_a4_pages(example_build: Path) -> None:
+    with pikepdf.open(example_build / f"{SLUG}.pdf") as pdf:
+        assert len(pdf.pages) == 2
+        box = [float(v) for v in pdf.pages[0].MediaBox]
+        assert round(box[2] / 72 * 25.4) == 210 and round(box[3] / 72 * 25.4) == 297
+
+
+def test_internal_links_say_on_which_page_their_target_is(tmp_path: Path) -> None:
+    build_article(
+        KITCHEN_SINK,
+        BuildOptions(
+            out_dir=tmp_path, formats=("pdf",), variants=("standard",), project_dir=ROOT
+        ),
+    )
+    assert "Zie ook de tabel (zie pagina 1)." in text_of(
+        tmp_path / "alle-onderdelen" / "alle-onderdelen.pdf"
+    )
+
+
+@pytest.mark.parametrize("variant", ["", ".plain"])
+def test_handout_pages_are_kept_as_png_artefacts(example_build: Path, variant: str) -> None:
+    """Rendered pages of the example handout, to look at (tests/artefacts/handout/)."""
+    folder = ROOT / "tests" / "artefacts" / "handout"
+    folder.mkdir(parents=True, exist_ok=True)
+    prefix = folder / f"{SLUG}{variant}"
+    for old in folder.glob(f"{prefix.name}-*.png"):
+        old.unlink()
+    subprocess.run(
+        ["pdftoppm", "-r", "80", "-png", str(example_build / f"{SLUG}{variant}.pdf"), str(prefix)],
+        check=True,
+    )
+    with pikepdf.open(example_build / f"{SLUG}{variant}.pdf") as pdf:
+        pages = len(pdf.pages)
+    assert len(list(folder.glob(f"{prefix.name}-*.png"))) == pages

@@ -37,7 +37,17 @@ def page_rules(job: Job, paper: str, short_title: str) -> str:
     publisher = job.article.meta.publisher
     left = _css_string(short_title + (f" · {publisher}" if publisher else ""))
     font_size = "8pt" if paper == "A5" else "8.5pt"
+    see = job.t("see_page", page="\x00").split("\x00")
+    see_page = " ".join(
+        part for part in (
+            _css_string(" (" + see[0]) if see[0] else '" ("',
+            "target-counter(attr(href url), page)",
+            _css_string(see[1] + ")"),
+        )
+    )
     return f"""
+/* Paper cannot be clicked: an internal link says on which page its target is. */
+.pub-body a[href^="#"]:not([role])::after {{ content: {see_page}; }}
 @page {{
   size: {size};
   margin: {margins};
