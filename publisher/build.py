@@ -10,6 +10,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import jinja2
+
 from publisher.errors import Problem, PublisherError
 from publisher.formats import FORMATS
 from publisher.formats.job import Job, Settings
@@ -70,7 +72,7 @@ def render_article(path: Path, options: BuildOptions) -> tuple[list[Output], lis
             variants=options.variants,
         )
         for name in wanted:
-            with _weasyprint_errors(path) as problems:
+            with _weasyprint_errors(path) as problems, _template_errors(path, theme.name):
                 produced = FORMATS[name].render(job)
             if problems:
                 raise PublisherError(problems)
@@ -97,6 +99,22 @@ def build_article(path: Path, options: BuildOptions) -> ArticleResult:
         result.written.append(target)
     result.seconds = time.perf_counter() - started
     return result
+
+
+@contextmanager
+def _template_errors(path: Path, theme: str) -> Iterator[None]:
+    """A broken theme template is the theme author's error: say where it is."""
+    try:
+        yield
+    except jinja2.TemplateSyntaxError as error:
+        where = Path(error.filename) if error.filename else path
+        raise PublisherError.at(where, f"template error: {error.message}", error.lineno) from None
+    except jinja2.TemplateNotFound as error:
+        raise PublisherError.at(
+            path, f"theme '{theme}': template '{error.name}' not found in the theme's chain"
+        ) from None
+    except jinja2.UndefinedError as error:
+        raise PublisherError.at(path, f"theme '{theme}': template error: {error.message}") from None
 
 
 @contextmanager

@@ -129,6 +129,44 @@ def build(
         raise typer.Exit(1)
 
 
+@app.command()
+def themes() -> None:
+    """List the available themes and where each comes from."""
+    from publisher.theme import available_themes, builtin_themes_dir, load_theme, search_path
+
+    project = Path.cwd()
+    builtin = builtin_themes_dir().resolve()
+    for name, path in available_themes(search_path(project)).items():
+        origin = "built-in" if path.resolve() == builtin / name and name == "default" else "project"
+        try:
+            chain = " -> ".join(t.name for t in load_theme(name, project).chain)
+        except PublisherError as error:
+            chain = f"broken: {error.problems[0].message}"
+        typer.echo(f"{name:<16} {origin:<9} {chain:<28} {path}")
+
+
+new_app = typer.Typer(help="Start a new theme (or article) from a commented template.")
+app.add_typer(new_app, name="new")
+
+
+@new_app.command("theme")
+def new_theme(
+    name: Annotated[str, typer.Argument(help="Name of the new theme (a-z, 0-9, hyphens).")],
+    extends: Annotated[str, typer.Option("--extends", help="The theme it builds on.")] = "default",
+) -> None:
+    """Create themes/NAME/ with comments that explain each file."""
+    from publisher.errors import UsageError
+    from publisher.scaffold import new_theme as scaffold
+
+    try:
+        folder = scaffold(name, extends, Path.cwd())
+    except UsageError as error:
+        _fail(error, 2)
+    except PublisherError as error:
+        _fail(error, 1)
+    typer.echo(f"created {folder}/ (extends {extends}); see docs/themes.md")
+
+
 def _fail(error: PublisherError, code: int) -> None:
     for problem in error.problems:
         typer.echo(f"error: {problem}", err=True)

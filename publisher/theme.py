@@ -55,16 +55,22 @@ def search_path(project_dir: Path | None) -> list[Path]:
     paths: list[Path] = []
     if project_dir is not None and (project_dir / "themes").is_dir():
         paths.append((project_dir / "themes").resolve())
-    builtin = builtin_themes_dir().resolve()
-    if builtin not in paths:
-        paths.append(builtin)
+    paths.append(builtin_themes_dir().resolve())  # always last, even if also the project's
     return paths
+
+
+BUILTIN_THEMES = ("default",)
+"""Themes shipped in the wheel; in a source checkout, the others in themes/ (such as
+the worked example "partner") are the repository's own project themes."""
 
 
 def available_themes(paths: list[Path]) -> dict[str, Path]:
     found: dict[str, Path] = {}
-    for root in paths:
+    for index, root in enumerate(paths):
+        is_builtin = index == len(paths) - 1 and root == builtin_themes_dir().resolve()
         for child in sorted(root.iterdir()) if root.is_dir() else []:
+            if is_builtin and child.name not in BUILTIN_THEMES:
+                continue
             if (child / "theme.toml").is_file() and child.name not in found:
                 found[child.name] = child
     return found
@@ -195,7 +201,7 @@ def load_theme(name: str, project_dir: Path | None) -> Theme:
     current: str | None = name
     while current:
         if current not in available:
-            where = ", ".join(str(p) for p in paths)
+            where = ", ".join(str(p) for p in dict.fromkeys(paths))
             known = ", ".join(sorted(available)) or "none"
             child = f" ('{chain[-1].name}' extends it)" if chain else ""
             raise PublisherError.at(

@@ -161,8 +161,8 @@ def test_embed_heading_level_fits_the_host_page(tmp_path: Path) -> None:
     fragment = (
         tmp_path / "jongensprostitutie-in-beeld" / "jongensprostitutie-in-beeld.embed.html"
     ).read_text(encoding="utf-8")
-    assert fragment.startswith("<article class=\"pub-embed")
-    assert "<h3 class=\"pub-title\"" in fragment and "<h4 id=" in fragment
+    assert fragment.startswith('<article class="pub-embed')
+    assert '<h3 class="pub-title"' in fragment and "<h4 id=" in fragment
     assert "<h1" not in fragment and "<h2" not in fragment
     assert "<script" not in fragment and "<html" not in fragment and "<body" not in fragment
     assert 'id="jongensprostitutie-in-beeld-pub-title"' in fragment

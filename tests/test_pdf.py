@@ -144,9 +144,7 @@ def test_standard_handout_fits_two_a4_pages(example_build: Path) -> None:
 def test_internal_links_say_on_which_page_their_target_is(tmp_path: Path) -> None:
     build_article(
         KITCHEN_SINK,
-        BuildOptions(
-            out_dir=tmp_path, formats=("pdf",), variants=("standard",), project_dir=ROOT
-        ),
+        BuildOptions(out_dir=tmp_path, formats=("pdf",), variants=("standard",), project_dir=ROOT),
     )
     assert "Zie ook de tabel (zie pagina 1)." in text_of(
         tmp_path / "alle-onderdelen" / "alle-onderdelen.pdf"

@@ -11,7 +11,13 @@ from publisher.formats.html import _variant_layout, links
 from publisher.formats.job import Job
 from publisher.model import Image
 from publisher.outputs import Output
-from publisher.stylesheets import colour_properties, concatenate, data_uri, font_faces
+from publisher.stylesheets import (
+    colour_properties,
+    concatenate,
+    data_uri,
+    font_faces,
+    media_type,
+)
 
 EMBED_CSS = ("embed-reset.css", "article.css", "embed.css")
 
@@ -46,6 +52,14 @@ def render(job: Job) -> list[Output]:
         stylesheet = data_uri("text/css", css.encode("utf-8"))
         base = ""
     context.update(stylesheet=stylesheet, links=links(job, base))
+    logo = job.logo_file()
+    if logo:
+        relative, path = logo
+        context["logo"] = (
+            str(job.asset_url(f"assets/theme/{relative}"))
+            if published
+            else data_uri(media_type(path), path.read_bytes())
+        )
     template = job.theme.template(_variant_layout("layouts/embed.html", job), "layouts/embed.html")
     html = template.render(context)
     outputs = [Output(job.filename("embed"), html.encode("utf-8"))]

@@ -17,7 +17,7 @@ from publisher.formats.html import _variant_layout
 from publisher.formats.job import Job, source_date
 from publisher.formats.pagebreaks import PageBreak, insert_page_breaks, page_breaks
 from publisher.outputs import Output
-from publisher.stylesheets import concatenate, font_faces, font_files
+from publisher.stylesheets import concatenate, font_faces, font_files, media_type
 
 CONTENT = "content.xhtml"
 ZIP_DATE = (2000, 1, 1, 0, 0, 0)
@@ -38,7 +38,9 @@ def render(job: Job) -> list[Output]:
     rendered = job.render("xhtml", lambda image: f"images/{image.name}", "epub")
     context = job.context(rendered, "epub")
     css_name = "epub.css"
-    context.update(stylesheet=css_name, content_file=CONTENT)
+    logo = job.logo_file()
+    logo_name = f"images/theme-logo{logo[1].suffix}" if logo else ""
+    context.update(stylesheet=css_name, content_file=CONTENT, logo=logo_name)
 
     template = job.theme.template(_variant_layout("layouts/epub.xhtml", job), "layouts/epub.xhtml")
     content = template.render(context)
@@ -115,6 +117,8 @@ def render(job: Job) -> list[Output]:
                 properties,
             )
         )
+    if logo:
+        items.append(_item("theme-logo", logo_name, media_type(logo[1]), logo[1].read_bytes()))
     for number, relative in enumerate(font_files(job.theme), start=1):
         suffix = "." + relative.rsplit(".", 1)[-1]
         items.append(

@@ -15,6 +15,7 @@ from markdown_it.token import Token
 from markupsafe import Markup
 
 from publisher import __version__
+from publisher.errors import PublisherError
 from publisher.model import Article, Image
 from publisher.outputs import Output
 from publisher.render import FigureData, Rendered, RenderOptions, Target, render_body
@@ -83,11 +84,19 @@ class Job:
         try:
             template = self.strings[key]
         except KeyError:
-            raise KeyError(
-                f"theme '{self.theme.name}' has no interface string '{key}' "
-                f"for language '{self.article.meta.lang}'"
+            raise PublisherError.at(
+                self.theme.chain[0].path / "i18n",
+                f"theme '{self.theme.name}' has no interface string '{key}' for language "
+                f"'{self.article.meta.lang}' (add it to i18n/{self.article.meta.base_lang}.toml)",
             ) from None
-        return template.format(**values)
+        try:
+            return template.format(**values)
+        except (KeyError, IndexError, ValueError) as exc:
+            raise PublisherError.at(
+                self.theme.chain[0].path / "i18n",
+                f"interface string '{key}' = '{template}' has a placeholder that does not "
+                f"fit: {exc}",
+            ) from None
 
     # --- rendering
     def render(
@@ -175,7 +184,15 @@ class Job:
             "title_level": title_level,
             "sc": Markup(" />" if fmt == "epub" else ">"),
             "version": __version__,
+            "logo": "",
         }
+
+    def logo_file(self) -> tuple[str, Path] | None:
+        """The theme's logo: its static path and file, if the theme has one."""
+        logo = self.theme.options.get("logo")
+        if not logo:
+            return None
+        return str(logo), self.theme.static(str(logo))
 
 
 def _locale(lang: str) -> str:

@@ -39,7 +39,8 @@ def page_rules(job: Job, paper: str, short_title: str) -> str:
     font_size = "8pt" if paper == "A5" else "8.5pt"
     see = job.t("see_page", page="\x00").split("\x00")
     see_page = " ".join(
-        part for part in (
+        part
+        for part in (
             _css_string(" (" + see[0]) if see[0] else '" ("',
             "target-counter(attr(href url), page)",
             _css_string(see[1] + ")"),
@@ -115,7 +116,9 @@ def render_document(job: Job) -> Any:
     page_url = job.published_url
     if page_url:
         qr = {"src": qr_data_uri(page_url), "alt": job.t("qr_alt", url=page_url), "url": page_url}
+    logo = job.logo_file()
     context.update(
+        logo=logo[1].as_uri() if logo else "",
         stylesheet_text=css,
         print_links=urls,
         qr=qr,
