@@ -130,6 +130,40 @@ def build(
 
 
 @app.command()
+def check(
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(help="Article files or bundles (default: every article in source/)."),
+    ] = None,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Exit 1 when a plain variant misses its targets.")
+    ] = False,
+    output: Annotated[str, typer.Option("--format", help="text or json.")] = "text",
+) -> None:
+    """Readability per variant (Flesch-Douma, Leesindex Brouwer, sentence length,
+    difficult words, passive voice) and source lint."""
+    import json
+
+    from publisher.readability.check import as_json, as_text, check_article
+    from publisher.source import find_articles
+
+    if output not in ("text", "json"):
+        raise typer.BadParameter(f"'{output}' is not text or json", param_hint="--format")
+    try:
+        articles = find_articles(paths or [Path.cwd() / "source"])
+    except PublisherError as error:
+        _fail(error, 2)
+    reports = [check_article(article) for article in articles]
+    if output == "json":
+        typer.echo(json.dumps([as_json(r) for r in reports], ensure_ascii=False, indent=1))
+    else:
+        for report in reports:
+            typer.echo("\n".join(as_text(report)))
+    if any(r.errors for r in reports) or (strict and any(r.misses_targets for r in reports)):
+        raise typer.Exit(1)
+
+
+@app.command()
 def themes() -> None:
     """List the available themes and where each comes from."""
     from publisher.theme import available_themes, builtin_themes_dir, load_theme, search_path

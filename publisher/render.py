@@ -41,6 +41,10 @@ class RenderOptions:
     heading_shift: int = 0
     id_prefix: str = ""
     table_label: str = "Table {number}"
+    plain: bool = False
+    """Plain-language variant: soft hyphens are removed (no hyphenation at all)."""
+    sentence_lines: bool = False
+    """Level "easy": every sentence starts on its own line."""
 
 
 @dataclass(frozen=True)
@@ -213,7 +217,23 @@ class BodyRenderer(RendererHTML):
     # --- inline
     def text(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: Any) -> str:
         state = self._state(env)
-        escaped = escapeHtml(tokens[idx].content)
+        content = tokens[idx].content
+        if state.options.plain:
+            content = content.replace("\u00ad", "")
+        if state.options.sentence_lines:
+            from publisher.readability.sentences import split_sentences
+
+            escaped = (
+                "<br />".join(
+                    escapeHtml(s) for s in split_sentences(content, state.article.meta.lang)
+                )
+                if content.strip()
+                else escapeHtml(content)
+            )
+            if content[:1].isspace():
+                escaped = " " + escaped
+        else:
+            escaped = escapeHtml(content)
         for short, expansion in state.article.meta.abbr:
             pattern = re.compile(r"(?<![\w-])" + re.escape(escapeHtml(short)) + r"(?![\w-])")
             abbr = f'<abbr title="{escapeHtml(expansion)}">{escapeHtml(short)}</abbr>'

@@ -60,3 +60,46 @@ def test_plain_keeps_sections_without_plain_blocks_but_not_standard_blocks(tmp_p
     body = texts(tmp_path, "plain")
     assert "Blijft in beide." in body
     assert "Alleen gewoon." not in body
+
+
+def test_plain_variant_drops_soft_hyphens(tmp_path: Path) -> None:
+    word = "ge\u00adzond\u00adheids\u00adcentrum"
+    body = f"Een {word}.\n\n::: plain\nEen {word}.\n:::\n"
+    path = write_article(tmp_path, body)
+    assert "\u00ad" in render_html(path, "standard").body
+    assert "Een gezondheidscentrum." in render_html(path, "plain").body
+
+
+def test_easy_level_puts_every_sentence_on_its_own_line(tmp_path: Path) -> None:
+    front = "---\ntitle: T\nlang: nl\ndate: 2024-01-01\nplain:\n  level: easy\n---\n"
+    body = "Lang verhaal. Nog meer.\n\n::: plain\nIk ga. Jij blijft. Dhr. Jansen komt ook.\n:::\n"
+    path = write_article(tmp_path, body, front=front)
+    assert (
+        "<p>Ik ga.<br />Jij blijft.<br />Dhr. Jansen komt ook.</p>"
+        in render_html(path, "plain").body
+    )
+    assert "<p>Lang verhaal. Nog meer.</p>" in render_html(path, "standard").body
+
+
+def test_standard_and_plain_point_to_each_other_in_every_format(example_build: Path) -> None:
+    import subprocess
+    import zipfile
+
+    slug = "jongensprostitutie-in-beeld"
+    for variant, other, label in (
+        ("", ".plain", "Makkelijk lezen"),
+        (".plain", "", "Gewone tekst"),
+    ):
+        page = (example_build / f"{slug}{variant}.html").read_text(encoding="utf-8")
+        assert f'href="{slug}{other}.html" class="pub-variant-link">{label}</a>' in page
+        embed = (example_build / f"{slug}{variant}.embed.html").read_text(encoding="utf-8")
+        assert f'href="{slug}{other}.html">{label}</a>' in embed
+        with zipfile.ZipFile(example_build / f"{slug}{variant}.epub") as epub:
+            assert f"{slug}{other}.epub" in epub.read("EPUB/content.xhtml").decode("utf-8")
+        text = subprocess.run(
+            ["pdftotext", str(example_build / f"{slug}{variant}.pdf"), "-"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        assert f"{slug}{other}.pdf" in " ".join(text.split())

@@ -40,7 +40,15 @@ def render(job: Job) -> list[Output]:
     css_name = "epub.css"
     logo = job.logo_file()
     logo_name = f"images/theme-logo{logo[1].suffix}" if logo else ""
-    context.update(stylesheet=css_name, content_file=CONTENT, logo=logo_name)
+    context.update(
+        stylesheet=css_name,
+        content_file=CONTENT,
+        logo=logo_name,
+        links={
+            "other": job.links_other_variant,
+            "other_file": job.filename("epub", job.other_variant),
+        },
+    )
 
     template = job.theme.template(_variant_layout("layouts/epub.xhtml", job), "layouts/epub.xhtml")
     content = template.render(context)

@@ -114,8 +114,16 @@ class Job:
             return figure_template.render(fig=data, fmt=fmt, sc=sc)
 
         shift = heading_shift + self.body_heading_shift
+        plain = self.variant.uses_plain_blocks
         options = RenderOptions(
-            target, image_url, figure, shift, id_prefix, self.t("table", number="{number}")
+            target,
+            image_url,
+            figure,
+            shift,
+            id_prefix,
+            self.t("table", number="{number}"),
+            plain=plain,
+            sentence_lines=plain and self.article.meta.plain.level == "easy",
         )
         return render_body(self.article, self.tokens, options)
 
@@ -185,7 +193,13 @@ class Job:
             "sc": Markup(" />" if fmt == "epub" else ">"),
             "version": __version__,
             "logo": "",
+            "pick": self.pick,
         }
+
+    def pick(self, name: str) -> list[str]:
+        """A template for this variant first (``x.plain.html``), then the shared one."""
+        stem, dot, ext = name.rpartition(".")
+        return [f"{stem}{self.variant.suffix}{dot}{ext}", name] if self.variant.suffix else [name]
 
     def logo_file(self) -> tuple[str, Path] | None:
         """The theme's logo: its static path and file, if the theme has one."""

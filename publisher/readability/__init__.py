@@ -1,0 +1,1 @@
+"""Readability of the text as readers get it: syllables, sentences, metrics, lint."""
