@@ -3,49 +3,36 @@ in memory, then write them all. A failing article leaves its outputs untouched."
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import jinja2
 
 from publisher.errors import Problem, PublisherError
 from publisher.formats import FORMATS
-from publisher.formats.job import Job, Settings
-from publisher.outputs import Output, safe_join, write_atomic
+from publisher.formats.job import Job
+from publisher.model import Article
+from publisher.options import ArticleResult, BuildOptions
+from publisher.outputs import Output, remove_stale_temporaries, safe_join, write_atomic
 from publisher.reader import read_article
 from publisher.theme import load_theme
 from publisher.variants import VARIANTS, select
 
 
-@dataclass(frozen=True)
-class BuildOptions:
-    out_dir: Path = Path("build")
-    formats: tuple[str, ...] = tuple(FORMATS)
-    variants: tuple[str, ...] = tuple(VARIANTS)
-    theme: str | None = None
-    project_dir: Path = Path(".")
-    strict: bool = False
-    settings: Settings = field(default_factory=Settings)
-
-
-@dataclass
-class ArticleResult:
-    source: Path
-    slug: str | None = None
-    written: list[Path] = field(default_factory=list)
-    outputs: list[Output] = field(default_factory=list)
-    warnings: list[Problem] = field(default_factory=list)
-    errors: list[Problem] = field(default_factory=list)
-    seconds: float = 0.0
-
-
 def render_article(path: Path, options: BuildOptions) -> tuple[list[Output], list[Problem], str]:
     """Every output of one article, in memory. Raises PublisherError."""
+    outputs, warnings, article = _render(path, options)
+    return outputs, warnings, article.slug
+
+
+def _render(path: Path, options: BuildOptions) -> tuple[list[Output], list[Problem], Article]:
     article, report = read_article(path)
+    if article.meta.publisher is None and options.settings.publisher:
+        article.meta = dataclasses.replace(article.meta, publisher=options.settings.publisher)
     if options.strict and report.warnings:
         raise PublisherError(report.warnings)
     try:
@@ -79,24 +66,25 @@ def render_article(path: Path, options: BuildOptions) -> tuple[list[Output], lis
             job.built[name] = produced[0]
             for output in produced:
                 outputs.setdefault(output.path, output)
-    return list(outputs.values()), report.warnings, article.slug
+    return list(outputs.values()), report.warnings, article
 
 
 def build_article(path: Path, options: BuildOptions) -> ArticleResult:
     started = time.perf_counter()
     result = ArticleResult(path)
     try:
-        outputs, warnings, slug = render_article(path, options)
+        outputs, warnings, article = _render(path, options)
     except PublisherError as error:
         result.errors = error.problems
         result.seconds = time.perf_counter() - started
         return result
-    result.slug, result.warnings, result.outputs = slug, warnings, outputs
-    folder = options.out_dir / slug
+    result.slug, result.warnings = article.slug, warnings
+    result.inputs = sorted(str(image.source) for image in article.images.values())
+    folder = options.out_dir / article.slug
+    remove_stale_temporaries(folder)
     for output in outputs:
-        target = safe_join(folder, output.path)
-        write_atomic(target, output.data)
-        result.written.append(target)
+        write_atomic(safe_join(folder, output.path), output.data)
+        result.files[output.path] = len(output.data)
     result.seconds = time.perf_counter() - started
     return result
 

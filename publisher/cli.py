@@ -71,61 +71,80 @@ def build(
     variants: Annotated[
         list[str] | None, typer.Option("--variant", help="standard, plain.")
     ] = None,
-    out: Annotated[Path, typer.Option("--out", "-o", help="Output folder.")] = Path("build"),
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="Output folder.")] = None,
     theme: Annotated[str | None, typer.Option("--theme", help="Theme name.")] = None,
-    paper: Annotated[str, typer.Option("--paper", help="A4 or A5.")] = "A4",
+    paper: Annotated[str | None, typer.Option("--paper", help="A4 or A5.")] = None,
     embed_level: Annotated[
-        int,
-        typer.Option(
-            "--embed-level", min=1, max=5, help="Heading level of the title in the embed."
-        ),
-    ] = 2,
+        int | None,
+        typer.Option("--embed-level", min=1, max=5, help="Heading level of the embed's title."),
+    ] = None,
+    jobs: Annotated[
+        int | None, typer.Option("--jobs", "-j", min=0, help="Processes; 0 = one per core.")
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Rebuild even what has not changed.")
+    ] = False,
     strict: Annotated[bool, typer.Option("--strict", help="Warnings are errors.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only errors.")] = False,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="A line for every article.")
+    ] = False,
 ) -> None:
-    """Build every output of the given articles into build/<slug>/."""
-    from publisher.build import BuildOptions, build_article
-    from publisher.formats.job import Settings
+    """Build every output of the given articles into <out>/<slug>/."""
+    from publisher.batch import build_all
+    from publisher.config import load_config
+    from publisher.options import BuildOptions, Settings
+    from publisher.report import BuildReporter
     from publisher.source import find_articles
 
-    chosen_formats = _split(formats, FORMAT_NAMES, "--format")
-    chosen_variants = _split(variants, VARIANT_NAMES, "--variant")
-    if paper.upper() not in ("A4", "A5"):
-        raise typer.BadParameter(f"'{paper}' is not A4 or A5", param_hint="--paper")
     project = Path.cwd()
-    targets = paths or [project / "source"]
+    try:
+        config = load_config(project)
+    except PublisherError as error:
+        _fail(error, 2)
+    chosen_formats = (
+        _split(formats, FORMAT_NAMES, "--format") if formats else tuple(config["formats"])
+    )
+    chosen_variants = (
+        _split(variants, VARIANT_NAMES, "--variant") if variants else tuple(config["variants"])
+    )
+    paper_size = (paper or config["paper"]).upper()
+    if paper_size not in ("A4", "A5"):
+        raise typer.BadParameter(f"'{paper}' is not A4 or A5", param_hint="--paper")
+    targets = paths or [project / config["source"]]
     try:
         articles = find_articles(targets)
     except PublisherError as error:
         _fail(error, 2)
     if not articles:
         _fail(PublisherError.at(targets[0], "no articles (*.md or <slug>/index.md) found"), 1)
+    out_dir = out or project / config["out"]
     options = BuildOptions(
-        out_dir=out,
+        out_dir=out_dir,
         formats=chosen_formats,
         variants=chosen_variants,
-        theme=theme,
+        theme=theme or config["theme"],
         project_dir=project,
         strict=strict,
-        settings=Settings(paper=paper.upper(), embed_heading_level=embed_level),
+        settings=Settings(
+            paper=paper_size,
+            embed_heading_level=embed_level or config["embed_heading_level"],
+            base_url=config["base_url"] or None,
+            publisher=config["publisher"] or None,
+        ),
     )
-    failed = 0
-    for article in articles:
-        result = build_article(article, options)
-        for warning in result.warnings:
-            typer.echo(f"warning: {warning}", err=True)
-        for problem in result.errors:
-            typer.echo(f"error: {problem}", err=True)
-        if result.errors:
-            failed += 1
-            continue
-        if not quiet:
-            folder = out / str(result.slug)
-            typer.echo(
-                f"{article}: {len(result.outputs)} files in {folder}/ ({result.seconds:.1f} s)"
-            )
-    if failed:
-        typer.echo(f"{failed} of {len(articles)} articles failed", err=True)
+    outputs_each = len(chosen_formats) * len(chosen_variants)
+    reporter = BuildReporter(len(articles), outputs_each, out_dir, quiet=quiet, verbose=verbose)
+    with reporter:
+        results = build_all(
+            articles,
+            options,
+            jobs=config["jobs"] if jobs is None else jobs,
+            force=force,
+            progress=reporter.done,
+        )
+    reporter.summary(results)
+    if any(r.errors for r in results):
         raise typer.Exit(1)
 
 

@@ -56,7 +56,9 @@ class Report:
         self.errors.append(Problem(self.path, message, line))
 
     def warn(self, message: str, line: int | None = None) -> None:
-        self.warnings.append(Problem(self.path, message, line))
+        problem = Problem(self.path, message, line)
+        if problem not in self.warnings:  # one line per problem, however often it occurs
+            self.warnings.append(problem)
 
     def raise_if_errors(self) -> None:
         if self.errors:

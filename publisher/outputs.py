@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -37,6 +38,22 @@ def write_atomic(target: Path, data: bytes) -> bool:
         Path(temp).unlink(missing_ok=True)
         raise
     return True
+
+
+STALE_SECONDS = 15 * 60
+
+
+def remove_stale_temporaries(folder: Path) -> None:
+    """Temporary files left by a killed build (older than a running build could be)."""
+    if not folder.is_dir():
+        return
+    limit = time.time() - STALE_SECONDS
+    for temp in folder.rglob(".*.tmp"):
+        try:
+            if temp.stat().st_mtime < limit:
+                temp.unlink()
+        except OSError:
+            pass
 
 
 def safe_join(root: Path, relative: str) -> Path:

@@ -13,12 +13,13 @@ import tomllib
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any
-
-import jinja2
+from typing import TYPE_CHECKING, Any
 
 from publisher.contrast import parse_hex, ratio
 from publisher.errors import PublisherError
+
+if TYPE_CHECKING:
+    import jinja2
 
 THEME_KEYS = ("name", "extends", "description", "colors", "fonts", "options")
 COLOR_KEYS = (
@@ -97,6 +98,8 @@ class Theme:
 
     @cached_property
     def env(self) -> jinja2.Environment:
+        import jinja2
+
         loaders: list[jinja2.BaseLoader] = [
             jinja2.PrefixLoader(
                 {t.name: jinja2.FileSystemLoader(t.path / "templates") for t in self.chain},
@@ -116,6 +119,8 @@ class Theme:
 
     def template(self, *names: str) -> jinja2.Template:
         """The first of ``names`` that exists in the chain."""
+        import jinja2
+
         try:
             return self.env.select_template(list(names))
         except jinja2.TemplatesNotFound:
@@ -125,6 +130,8 @@ class Theme:
             ) from None
 
     def has_template(self, name: str) -> bool:
+        import jinja2
+
         try:
             self.env.get_template(name)
         except jinja2.TemplateNotFound:

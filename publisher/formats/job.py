@@ -17,19 +17,11 @@ from markupsafe import Markup
 from publisher import __version__
 from publisher.errors import PublisherError
 from publisher.model import Article, Image
+from publisher.options import Settings
 from publisher.outputs import Output
 from publisher.render import FigureData, Rendered, RenderOptions, Target, render_body
 from publisher.theme import Theme
 from publisher.variants import VARIANTS, Variant
-
-
-@dataclass(frozen=True)
-class Settings:
-    """Build settings that reach the renderers (from config and command line)."""
-
-    paper: str = "A4"
-    embed_heading_level: int = 2
-    base_url: str | None = None
 
 
 @dataclass

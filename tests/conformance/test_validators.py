@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import random
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
-from tests.conformance.conftest import a5_names, output_names
+from publisher.build import BuildOptions, build_article
+from tests.conformance import validators
+from tests.conformance.conftest import ROOT, a5_names, output_names, require
 from tests.conformance.validators import AxeResult, Finding
+from tests.fuzzdocs import document
 
 Validate = Callable[[str, str], object]
 
@@ -69,3 +74,18 @@ def test_page_reflows_without_horizontal_scrolling(validate: Validate, name: str
 def test_finding_names_tool_rule_and_place() -> None:
     finding = Finding("axe", "serious color-contrast", "Elements must meet contrast", "p.lead")
     assert str(finding) == "[axe] serious color-contrast: Elements must meet contrast at p.lead"
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3, 4])
+def test_generated_documents_pass_epubcheck(tmp_path: Path, seed: int) -> None:
+    """A sample of the fuzzer's documents (tests/fuzzdocs.py) as EPUBs."""
+    require("epubcheck")
+    source = tmp_path / f"fuzz-{seed}.md"
+    source.write_text(document(random.Random(seed)), encoding="utf-8")
+    result = build_article(
+        source, BuildOptions(out_dir=tmp_path, formats=("epub",), project_dir=ROOT)
+    )
+    assert not result.errors, result.errors
+    findings = validators.epubcheck([tmp_path / f"fuzz-{seed}" / f"fuzz-{seed}.epub"])
+    [found] = findings.values()
+    assert found == [], _report(found)

@@ -1,0 +1,106 @@
+"""publisher.toml: optional project settings, declared as a schema.
+
+Every key is declared once, with its type, default and meaning; validation collects
+every problem (with the closest valid key for a typo) and reports them all at once.
+Command-line options override the file.
+"""
+
+from __future__ import annotations
+
+import difflib
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from publisher.errors import Problem, PublisherError
+
+CONFIG_NAME = "publisher.toml"
+
+
+@dataclass(frozen=True)
+class Option:
+    kind: type | tuple[type, ...]
+    default: Any
+    doc: str
+    choices: tuple[Any, ...] = ()
+
+
+SCHEMA: dict[str, Option] = {
+    "theme": Option(str, "default", "theme for articles that do not name one"),
+    "out": Option(str, "build", "output folder, relative to the project"),
+    "source": Option(str, "source", "folder with the articles"),
+    "formats": Option(
+        list, ["html", "embed", "pdf", "epub"], "formats to build", ("html", "embed", "pdf", "epub")
+    ),
+    "variants": Option(list, ["standard", "plain"], "variants to build", ("standard", "plain")),
+    "paper": Option(str, "A4", "paper size of the handout", ("A4", "A5")),
+    "base_url": Option(str, "", "https:// address where build/ is published (for embeds)"),
+    "embed_heading_level": Option(
+        int, 2, "heading level of the title in the embed", (1, 2, 3, 4, 5)
+    ),
+    "jobs": Option(int, 0, "parallel processes; 0 means one per core"),
+    "publisher": Option(str, "", "organisation name for articles that do not set one"),
+}
+
+
+@dataclass(frozen=True)
+class Config:
+    values: dict[str, Any]
+    path: Path | None
+
+    def __getitem__(self, key: str) -> Any:
+        return self.values[key]
+
+
+def load_config(project: Path) -> Config:
+    """Read and validate publisher.toml; defaults when there is none."""
+    values = {key: option.default for key, option in SCHEMA.items()}
+    path = project / CONFIG_NAME
+    if not path.is_file():
+        return Config(values, None)
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise PublisherError.at(path, f"not valid TOML: {exc}") from None
+    problems: list[Problem] = []
+    for key, value in data.items():
+        option = SCHEMA.get(key)
+        if option is None:
+            close = difflib.get_close_matches(key, list(SCHEMA), n=1)
+            hint = f" (did you mean '{close[0]}'?)" if close else ""
+            problems.append(Problem(path, f"unknown key '{key}'{hint}"))
+            continue
+        problem = _check(key, value, option)
+        if problem:
+            problems.append(Problem(path, problem))
+        else:
+            values[key] = value
+    if problems:
+        raise PublisherError(problems)
+    return Config(values, path)
+
+
+def _check(key: str, value: Any, option: Option) -> str | None:
+    if option.kind is int and (isinstance(value, bool) or not isinstance(value, int)):
+        return f"'{key}' must be a whole number, not {value!r}"
+    if not isinstance(value, option.kind):
+        kind = option.kind.__name__ if isinstance(option.kind, type) else "a value"
+        names = {"str": "text", "list": "a list", "int": "a whole number"}
+        return f"'{key}' must be {names.get(kind, kind)}, not {value!r}"
+    if option.choices:
+        items = value if isinstance(value, list) else [value]
+        wrong = [v for v in items if v not in option.choices]
+        if wrong:
+            allowed = ", ".join(map(str, option.choices))
+            return f"'{key}' has {', '.join(map(repr, wrong))}; allowed: {allowed}"
+        if isinstance(value, list) and not value:
+            return f"'{key}' must not be empty"
+    if key == "base_url" and value:
+        parts = urlsplit(str(value))
+        if parts.scheme != "https" or not parts.netloc:
+            return "'base_url' must be an absolute https:// address"
+    if key == "jobs" and int(str(value)) < 0:
+        return "'jobs' must be 0 (one per core) or more"
+    return None

@@ -1,0 +1,48 @@
+"""Build options and results: small, importable without the heavy libraries (the
+command line and the incremental check use them before anything is rendered)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from publisher.errors import Problem
+
+FORMAT_ORDER = ("pdf", "epub", "html", "embed")
+VARIANT_ORDER = ("standard", "plain")
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Build settings that reach the renderers (from config and command line)."""
+
+    paper: str = "A4"
+    embed_heading_level: int = 2
+    base_url: str | None = None
+    publisher: str | None = None
+    """The organisation, for articles that do not name their publisher."""
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    out_dir: Path = Path("build")
+    formats: tuple[str, ...] = FORMAT_ORDER
+    variants: tuple[str, ...] = VARIANT_ORDER
+    theme: str | None = None
+    project_dir: Path = Path(".")
+    strict: bool = False
+    settings: Settings = field(default_factory=Settings)
+
+
+@dataclass
+class ArticleResult:
+    source: Path
+    slug: str | None = None
+    files: dict[str, int] = field(default_factory=dict)
+    """Output path (relative to the article's folder) -> size in bytes."""
+    inputs: list[str] = field(default_factory=list)
+    """Files besides the source that the article used (images), for incremental builds."""
+    warnings: list[Problem] = field(default_factory=list)
+    errors: list[Problem] = field(default_factory=list)
+    seconds: float = 0.0
+    skipped: bool = False

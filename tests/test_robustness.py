@@ -1,0 +1,112 @@
+"""Nothing is lost: a build killed at any moment leaves every output either the
+previous complete version or the new one, and two builds at once corrupt nothing."""
+
+from __future__ import annotations
+
+import os
+import random
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from publisher.batch import MANIFEST
+from tests.helpers import EXAMPLE
+
+ARTICLES = 4
+
+
+def make_project(root: Path, marker: str) -> Path:
+    source = root / "source"
+    source.mkdir(parents=True)
+    text = EXAMPLE.read_text(encoding="utf-8").replace(
+        "In april 2018 verscheen", f"{marker}: in april 2018 verscheen"
+    )
+    for number in range(ARTICLES):
+        bundle = source / f"artikel-{number}"
+        bundle.mkdir()
+        (bundle / "index.md").write_text(text, encoding="utf-8")
+        shutil.copy(EXAMPLE.parent / "presentatie.svg", bundle)
+    return source
+
+
+def build(source: Path, out: Path) -> subprocess.Popen[bytes]:
+    return subprocess.Popen(
+        [sys.executable, "-m", "publisher", "build", str(source), "--out", str(out), "-q"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {
+        str(p.relative_to(folder)): p.read_bytes()
+        for p in folder.rglob("*")
+        if p.is_file() and not p.name.endswith(".tmp") and p.name != MANIFEST
+    }
+
+
+@pytest.fixture(scope="module")
+def versions(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> tuple[Path, dict[str, bytes], dict[str, bytes]]:
+    root = tmp_path_factory.mktemp("versions")
+    old_source = make_project(root / "old", "VERSIE-EEN")
+    new_source = make_project(root / "new", "VERSIE-TWEE")
+    for source, out in ((old_source, root / "old-out"), (new_source, root / "new-out")):
+        process = build(source, out)
+        assert process.wait(timeout=300) == 0, process.stderr.read() if process.stderr else ""
+    return new_source, snapshot(root / "old-out"), snapshot(root / "new-out")
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_sigkill_leaves_old_or_new_complete_files(
+    tmp_path: Path, versions: tuple[Path, dict[str, bytes], dict[str, bytes]], seed: int
+) -> None:
+    new_source, old, new = versions
+    out = tmp_path / "build"
+    for name, data in old.items():
+        (out / name).parent.mkdir(parents=True, exist_ok=True)
+        (out / name).write_bytes(data)
+    process = build(new_source, out)
+    time.sleep(random.Random(seed).uniform(0.8, 3.5))
+    process.send_signal(signal.SIGKILL)
+    process.wait(timeout=30)
+    after = snapshot(out)
+    assert set(after) == set(old)  # every output of the old build is still there
+    changed = 0
+    for name, data in after.items():
+        assert data in (old[name], new[name]), f"{name} is neither the old nor the new version"
+        changed += data == new[name] != old[name]
+    leftovers = [p.name for p in out.rglob("*.tmp")]
+    assert len(leftovers) <= 1, leftovers  # at most the one file being written
+
+
+def test_two_builds_into_one_folder_at_once(
+    tmp_path: Path, versions: tuple[Path, dict[str, bytes], dict[str, bytes]]
+) -> None:
+    new_source, _old, new = versions
+    out = tmp_path / "build"
+    first, second = build(new_source, out), build(new_source, out)
+    assert first.wait(timeout=300) == 0 and second.wait(timeout=300) == 0
+    assert snapshot(out) == new
+    assert not list(out.rglob("*.tmp"))
+
+
+def test_stale_temporary_files_are_cleaned_by_the_next_build(
+    tmp_path: Path, versions: tuple[Path, dict[str, bytes], dict[str, bytes]]
+) -> None:
+    new_source, _old, new = versions
+    out = tmp_path / "build"
+    stale = out / "artikel-0" / ".artikel-0.html.abc123.tmp"
+    stale.parent.mkdir(parents=True)
+    stale.write_bytes(b"half")
+    an_hour_ago = time.time() - 3600
+    os.utime(stale, (an_hour_ago, an_hour_ago))
+    assert build(new_source, out).wait(timeout=300) == 0
+    assert not stale.exists()
+    assert snapshot(out) == new
