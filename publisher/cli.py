@@ -220,6 +220,26 @@ def new_theme(
     typer.echo(f"created {folder}/ (extends {extends}); see docs/themes.md")
 
 
+@new_app.command("article")
+def new_article(
+    title: Annotated[str, typer.Argument(help="The article's title.")],
+    lang: Annotated[str, typer.Option("--lang", help="Language (BCP 47).")] = "nl",
+) -> None:
+    """Create source/<slug>/index.md with an example of every construct."""
+    from publisher.config import load_config
+    from publisher.errors import UsageError
+    from publisher.scaffold import new_article as scaffold
+
+    try:
+        config = load_config(Path.cwd())
+        path = scaffold(title, lang, Path.cwd(), config["source"], config["publisher"] or None)
+    except UsageError as error:
+        _fail(error, 2)
+    except PublisherError as error:
+        _fail(error, 1)
+    typer.echo(f"created {path}; build it with: publisher build {path.parent}")
+
+
 def _fail(error: PublisherError, code: int) -> None:
     for problem in error.problems:
         typer.echo(f"error: {problem}", err=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -88,3 +89,105 @@ def new_theme(name: str, parent: str, project_dir: Path) -> Path:
     for relative, text in files.items():
         write_atomic(folder / relative, text.encode("utf-8"))
     return folder
+
+
+ARTICLE = """\
+---
+title: {title}
+lang: {lang}
+date: {date}
+{publisher}summary: >-
+  Schrijf hier in één tot drie zinnen waar het artikel over gaat.
+keywords: [voorbeeld]
+plain:
+  title: {title}
+  level: b1
+  summary:
+    - Schrijf hier de belangrijkste punten.
+    - Gebruik korte zinnen.
+glossary:
+  mantelzorg: Zorg die je geeft aan iemand uit je familie of omgeving.
+abbr:
+  WMO: Wet maatschappelijke ondersteuning
+---
+
+De opening van het artikel. Een woord in een andere taal staat zo:
+[a word in English]{{lang=en}}. Een moeilijk woord staat in de woordenlijst:
+[mantelzorg]{{.term}}. Afkortingen zoals de WMO worden uitgelegd.[^bron]
+
+::: plain
+De opening in makkelijke taal. Iedere alinea onder een kop krijgt een eigen
+blok zoals dit, met korte zinnen. Een moeilijk woord: [mantelzorg]{{.term}}.
+:::
+
+## Een kop
+
+Een alinea met een [link die zegt waar hij heen gaat](https://www.rijksoverheid.nl/).
+
+![Beschrijf wat er op het beeld te zien is, voor wie het niet kan zien.](voorbeeld.svg "Het bijschrift dat iedereen ziet")
+
+![](lijn.svg){{.decorative}}
+
+- Een lijst
+- met punten
+
+Begrip
+: De uitleg van het begrip.
+
+{{caption="Een tabel heeft een bijschrift"}}
+| Wat | Hoeveel |
+| :-- | ------: |
+| Appels | 3 |
+
+::: plain
+Deze kop in makkelijke taal.
+:::
+
+::: standard
+Dit staat alleen in de gewone versie.
+:::
+
+[^bron]: Een voetnoot, bijvoorbeeld de bron van een bewering.
+"""
+
+EXAMPLE_SVG = """\
+<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 400 200" width="400" height="200">
+  <rect width="400" height="200" fill="#eef3f8"/>
+  <circle cx="120" cy="100" r="60" fill="#0a4a82"/>
+  <rect x="220" y="50" width="120" height="100" fill="#5b6b7a"/>
+</svg>
+"""
+
+DIVIDER_SVG = """\
+<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 600 20" width="600" height="20">
+  <path d="M0 10 H600" stroke="#5b6b7a" stroke-width="2" stroke-dasharray="8 6"/>
+</svg>
+"""
+
+
+def new_article(title: str, lang: str, project_dir: Path, source: str,
+                publisher: str | None) -> Path:
+    """Write source/<slug>/index.md with an example of every construct."""
+    import datetime as dt
+
+    import langcodes
+
+    from publisher.model import slugify
+
+    if not title.strip():
+        raise UsageError.at(None, "the article needs a title")
+    if not langcodes.tag_is_valid(lang):
+        raise UsageError.at(None, f"'{lang}' is not a valid BCP 47 language tag")
+    slug = slugify(title)[:60].strip("-") or "artikel"
+    folder = project_dir / source / slug
+    if folder.exists():
+        raise PublisherError.at(folder, "already exists; choose another title")
+    quoted = json.dumps(title.strip(), ensure_ascii=False)  # a valid YAML string
+    text = ARTICLE.format(
+        title=quoted, lang=lang, date=dt.date.today().isoformat(),
+        publisher=f'publisher: "{publisher}"\n' if publisher else "",
+    )
+    write_atomic(folder / "index.md", text.encode("utf-8"))
+    write_atomic(folder / "voorbeeld.svg", EXAMPLE_SVG.encode("utf-8"))
+    write_atomic(folder / "lijn.svg", DIVIDER_SVG.encode("utf-8"))
+    return folder / "index.md"
