@@ -183,6 +183,62 @@ def check(
 
 
 @app.command()
+def serve(
+    path: Annotated[
+        Path | None, typer.Argument(help="Article or folder (default: source/).")
+    ] = None,
+    port: Annotated[int, typer.Option("--port", help="Port on 127.0.0.1.")] = 8000,
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="Output folder.")] = None,
+) -> None:
+    """Preview on http://127.0.0.1:PORT/, rebuilding and reloading on every change."""
+    import time
+
+    from publisher.config import load_config
+    from publisher.options import BuildOptions, Settings
+    from publisher.serve import Preview
+
+    project = Path.cwd()
+    try:
+        config = load_config(project)
+    except PublisherError as error:
+        _fail(error, 2)
+    options = BuildOptions(
+        out_dir=out or project / config["out"],
+        formats=tuple(config["formats"]),
+        variants=tuple(config["variants"]),
+        theme=config["theme"],
+        project_dir=project,
+        settings=Settings(
+            paper=config["paper"],
+            embed_heading_level=config["embed_heading_level"],
+            base_url=config["base_url"] or None,
+            publisher=config["publisher"] or None,
+        ),
+    )
+
+    def report(result: object) -> None:
+        from publisher.options import ArticleResult
+
+        assert isinstance(result, ArticleResult)
+        for problem in result.errors:
+            typer.echo(f"error: {problem}", err=True)
+        if not result.errors and not result.skipped:
+            typer.echo(f"rebuilt {result.source} ({result.seconds:.1f} s)", err=True)
+
+    try:
+        preview = Preview([path or project / config["source"]], options, port, report)
+    except OSError as error:
+        _fail(PublisherError.at(None, f"cannot listen on 127.0.0.1:{port}: {error.strerror}"), 2)
+    preview.start()
+    typer.echo(f"serving {preview.url} (Ctrl-C to stop)")
+    try:
+        while True:
+            time.sleep(3600)
+    except KeyboardInterrupt:
+        preview.stop()
+
+
+@app.command()
 def themes() -> None:
     """List the available themes and where each comes from."""
     from publisher.theme import available_themes, builtin_themes_dir, load_theme, search_path
