@@ -158,6 +158,9 @@ def check(
         bool, typer.Option("--strict", help="Exit 1 when a plain variant misses its targets.")
     ] = False,
     output: Annotated[str, typer.Option("--format", help="text or json.")] = "text",
+    outputs: Annotated[
+        bool, typer.Option("--outputs", help="Also run the validators on the built files.")
+    ] = False,
 ) -> None:
     """Readability per variant (Flesch-Douma, Leesindex Brouwer, sentence length,
     difficult words, passive voice) and source lint."""
@@ -178,7 +181,21 @@ def check(
     else:
         for report in reports:
             typer.echo("\n".join(as_text(report)))
-    if any(r.errors for r in reports) or (strict and any(r.misses_targets for r in reports)):
+    failed = False
+    if outputs:
+        from publisher.config import load_config
+        from publisher.validators import validate_outputs
+
+        out = Path.cwd() / load_config(Path.cwd())["out"]
+        slugs = [r.slug for r in reports if r.slug]
+        for line, is_finding in validate_outputs([out / slug for slug in slugs]):
+            typer.echo(line, err=is_finding)
+            failed |= is_finding
+    if (
+        failed
+        or any(r.errors for r in reports)
+        or (strict and any(r.misses_targets for r in reports))
+    ):
         raise typer.Exit(1)
 
 

@@ -165,8 +165,9 @@ DIVIDER_SVG = """\
 """
 
 
-def new_article(title: str, lang: str, project_dir: Path, source: str,
-                publisher: str | None) -> Path:
+def new_article(
+    title: str, lang: str, project_dir: Path, source: str, publisher: str | None
+) -> Path:
     """Write source/<slug>/index.md with an example of every construct."""
     import datetime as dt
 
@@ -184,7 +185,9 @@ def new_article(title: str, lang: str, project_dir: Path, source: str,
         raise PublisherError.at(folder, "already exists; choose another title")
     quoted = json.dumps(title.strip(), ensure_ascii=False)  # a valid YAML string
     text = ARTICLE.format(
-        title=quoted, lang=lang, date=dt.date.today().isoformat(),
+        title=quoted,
+        lang=lang,
+        date=dt.date.today().isoformat(),
         publisher=f'publisher: "{publisher}"\n' if publisher else "",
     )
     write_atomic(folder / "index.md", text.encode("utf-8"))

@@ -27,8 +27,9 @@ RELOAD_SCRIPT = (
 class Preview:
     """The preview server and its watcher; ``start()`` runs both in threads."""
 
-    def __init__(self, targets: list[Path], options: BuildOptions, port: int = 8000,
-                 report: Any = None) -> None:
+    def __init__(
+        self, targets: list[Path], options: BuildOptions, port: int = 8000, report: Any = None
+    ) -> None:
         self.targets = targets
         self.options = options
         self.report = report or (lambda result: None)
@@ -64,8 +65,13 @@ class Preview:
         from watchfiles import watch
 
         out = self.options.out_dir.resolve()
-        for changes in watch(*self.watched(), stop_event=self.stopping, debounce=200,
-                             rust_timeout=500, yield_on_timeout=False):
+        for changes in watch(
+            *self.watched(),
+            stop_event=self.stopping,
+            debounce=200,
+            rust_timeout=500,
+            yield_on_timeout=False,
+        ):
             if any(not Path(path).resolve().is_relative_to(out) for _, path in changes):
                 self.rebuild()
 
@@ -93,7 +99,8 @@ class Preview:
             links = " · ".join(
                 f'<a href="/{html.escape(str(result.slug))}/{html.escape(name)}">'
                 f"{html.escape(name)}</a>"
-                for name in sorted(result.files) if "/" not in name
+                for name in sorted(result.files)
+                if "/" not in name
             )
             rows.append(f"<li><strong>{html.escape(str(result.slug))}</strong>: {links}</li>")
         return (

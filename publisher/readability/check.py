@@ -61,6 +61,7 @@ class VariantReport:
 @dataclass
 class ArticleReport:
     path: Path
+    slug: str | None = None
     errors: list[Problem] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
     variants: list[VariantReport] = field(default_factory=list)
@@ -77,6 +78,7 @@ def check_article(path: Path) -> ArticleReport:
     except PublisherError as error:
         report.errors = error.problems
         return report
+    report.slug = article.slug
     report.warnings = reading.warnings + lint(article)
     for name, variant in VARIANTS.items():
         figures = measure(

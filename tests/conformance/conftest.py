@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 
+from publisher import validators
 from publisher.build import BuildOptions, build_article
 from publisher.formats import FORMATS
 from publisher.formats.job import Settings
 from publisher.source import find_articles
 from publisher.variants import VARIANTS
-from tests.conformance import validators
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTICLES = find_articles([ROOT / "source", ROOT / "tests" / "fixtures" / "articles"])

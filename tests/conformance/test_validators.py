@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from publisher import validators
 from publisher.build import BuildOptions, build_article
-from tests.conformance import validators
+from publisher.validators import AxeResult, Finding
 from tests.conformance.conftest import ROOT, a5_names, output_names, require
-from tests.conformance.validators import AxeResult, Finding
 from tests.fuzzdocs import document
 
 Validate = Callable[[str, str], object]
@@ -89,3 +89,33 @@ def test_generated_documents_pass_epubcheck(tmp_path: Path, seed: int) -> None:
     findings = validators.epubcheck([tmp_path / f"fuzz-{seed}" / f"fuzz-{seed}.epub"])
     [found] = findings.values()
     assert found == [], _report(found)
+
+
+def test_check_outputs_runs_the_validators_on_built_files(
+    built: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from typer.testing import CliRunner
+
+    from publisher.cli import app
+
+    for tool in ("epubcheck", "ace", "verapdf", "vnu", "axe"):
+        require(tool)
+    project = built.parent / "check-project"
+    (project / "source").mkdir(parents=True)
+    article = ROOT / "tests" / "fixtures" / "articles" / "english-guide.md"
+    (project / "source" / "english-guide.md").write_text(
+        article.read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    monkeypatch.chdir(project)
+    runner = CliRunner()
+    assert runner.invoke(app, ["build", "-q", "-f", "html,pdf"]).exit_code == 0
+    result = runner.invoke(app, ["check", "--outputs"])
+    assert result.exit_code == 0, result.output
+    assert "english-guide.pdf: ok" in result.output and "english-guide.html: ok" in result.output
+    page = project / "build" / "english-guide" / "english-guide.html"
+    page.write_text(
+        page.read_text(encoding="utf-8").replace(' lang="en-GB"', "", 1), encoding="utf-8"
+    )
+    broken = runner.invoke(app, ["check", "--outputs"])
+    assert broken.exit_code == 1
+    assert "english-guide.html: [axe] serious html-has-lang" in broken.stderr

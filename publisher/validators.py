@@ -1,7 +1,11 @@
-"""The project's own drivers for the real validators, each run once for many files.
+"""Drivers for the real validators (EPUBCheck, DAISY Ace, axe-core, the Nu Html
+Checker, veraPDF), each run once for many files. Used by the conformance tests and by
+`publisher check --outputs`.
 
 Every driver returns, per file, a list of :class:`Finding` with the validator's own
-rule id, message and location, so a failing test says exactly what is wrong.
+rule id, message and location. The tools are installed by
+scripts/install-test-tools.sh into the project (tools/validators/node_modules,
+.tools/verapdf); PUBLISHER_TOOLS points elsewhere.
 """
 
 from __future__ import annotations
@@ -15,7 +19,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(os.environ.get("PUBLISHER_TOOLS", Path(__file__).resolve().parents[1]))
 NODE_MODULES = ROOT / "tools" / "validators" / "node_modules"
 VERAPDF = ROOT / ".tools" / "verapdf"
 JAVA_OPTS = ["-XX:+UseSerialGC", "-Xss4m", "-XX:TieredStopAtLevel=1"]
@@ -263,3 +267,48 @@ def verapdf(files: list[Path]) -> dict[Path, list[Finding]]:
     for path in files:
         findings.setdefault(path, [Finding("verapdf", "run", result.stderr[-500:] or "no result")])
     return findings
+
+
+PLAIN_HOST = (
+    '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" '
+    'content="width=device-width, initial-scale=1"><title>Embed check</title></head>'
+    "<body><main><h1>Embed check</h1>{fragment}</main></body></html>"
+)
+
+
+def validate_outputs(folders: list[Path]) -> list[tuple[str, bool]]:
+    """Run every installed validator on the built files in ``folders``: lines to show,
+    each marked True when it is a finding."""
+    lines: list[tuple[str, bool]] = []
+    unavailable = missing()
+    for tool, why in sorted(unavailable.items()):
+        lines.append((f"not checked with {tool}: {why}", False))
+    files = [f for folder in folders for f in sorted(folder.glob("*")) if f.is_file()]
+    epubs = [f for f in files if f.suffix == ".epub"]
+    pdfs = [f for f in files if f.suffix == ".pdf"]
+    pages = [f for f in files if f.name.endswith(".html") and not f.name.endswith(".embed.html")]
+    with tempfile.TemporaryDirectory() as work:
+        for embed in (f for f in files if f.name.endswith(".embed.html")):
+            host = Path(work) / embed.name.replace(".embed.html", ".host.html")
+            host.write_text(PLAIN_HOST.format(fragment=embed.read_text(encoding="utf-8")),
+                            encoding="utf-8")
+            pages.append(host)
+        results: dict[Path, list[Finding]] = {path: [] for path in epubs + pdfs + pages}
+        runs = (
+            ("epubcheck", epubcheck, epubs), ("ace", ace, epubs), ("verapdf", verapdf, pdfs),
+            ("vnu", vnu, pages),
+        )
+        for tool, driver, targets in runs:
+            if tool not in unavailable and targets:
+                for path, found in driver(targets).items():
+                    results[path] += found
+        if "axe" not in unavailable and pages:
+            for path, result in axe(pages).items():
+                results[path] += result.findings
+        for path, found in results.items():
+            name = path.name.replace(".host.html", ".embed.html")
+            if found:
+                lines.extend((f"{name}: {finding}", True) for finding in found)
+            else:
+                lines.append((f"{name}: ok", False))
+    return lines
