@@ -131,11 +131,12 @@ def _run(articles: list[Path], options: BuildOptions, jobs: int) -> Iterator[Art
     from publisher.build import build_article  # the renderers: only when building
 
     workers = jobs or os.cpu_count() or 1
-    workers = min(workers, len(articles))
-    if workers <= 1:
+    if len(articles) == 1 or workers <= 1:
+        # Too few articles to share out: the variants of each run in parallel instead.
         for article in articles:
-            yield build_article(article, options)
+            yield build_article(article, options, workers)
         return
+    workers = min(workers, len(articles))
     with ProcessPoolExecutor(max_workers=workers) as pool:
         futures = [pool.submit(build_article, article, options) for article in articles]
         for future in as_completed(futures):

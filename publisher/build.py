@@ -29,7 +29,10 @@ def render_article(path: Path, options: BuildOptions) -> tuple[list[Output], lis
     return outputs, warnings, article.slug
 
 
-def _render(path: Path, options: BuildOptions) -> tuple[list[Output], list[Problem], Article]:
+def _render(
+    path: Path, options: BuildOptions, only: tuple[str, ...] | None = None
+) -> tuple[list[Output], list[Problem], Article]:
+    """Render the variants in ``only`` (default: all of ``options.variants``)."""
     article, report = read_article(path)
     if article.meta.publisher is None and options.settings.publisher:
         article.meta = dataclasses.replace(article.meta, publisher=options.settings.publisher)
@@ -46,7 +49,7 @@ def _render(path: Path, options: BuildOptions) -> tuple[list[Output], list[Probl
     strings = theme.strings(article.meta.lang)
     wanted = [name for name in FORMATS if name in options.formats]
     outputs: dict[str, Output] = {}
-    for variant_key in options.variants:
+    for variant_key in only or options.variants:
         variant = VARIANTS[variant_key]
         job = Job(
             article=article,
@@ -69,11 +72,39 @@ def _render(path: Path, options: BuildOptions) -> tuple[list[Output], list[Probl
     return list(outputs.values()), report.warnings, article
 
 
-def build_article(path: Path, options: BuildOptions) -> ArticleResult:
+def _render_variants_in_parallel(
+    path: Path, options: BuildOptions, workers: int
+) -> tuple[list[Output], list[Problem], Article]:
+    """The variants of one article in parallel processes (they are independent: the
+    EPUB and the web page only use the PDF of their own variant)."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    if "pdf" in options.formats:
+        import publisher.formats.pdf  # noqa: F401  imported once, inherited by the workers
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        futures = [pool.submit(_render, path, options, (v,)) for v in options.variants]
+        parts = [future.result() for future in futures]
+    outputs: dict[str, Output] = {}
+    for produced, _warnings, _article in parts:
+        for output in produced:
+            outputs.setdefault(output.path, output)
+    return list(outputs.values()), parts[0][1], parts[0][2]
+
+
+def build_article(path: Path, options: BuildOptions, workers: int = 1) -> ArticleResult:
+    """Render every output of one article, then write them all (or nothing).
+    ``workers`` > 1 renders the variants in parallel processes."""
     started = time.perf_counter()
     result = ArticleResult(path)
     try:
-        outputs, warnings, article = _render(path, options)
+        if workers > 1 and len(options.variants) > 1:
+            outputs, warnings, article = _render_variants_in_parallel(
+                path, options, min(workers, len(options.variants))
+            )
+        else:
+            outputs, warnings, article = _render(path, options)
     except PublisherError as error:
         result.errors = error.problems
         result.seconds = time.perf_counter() - started

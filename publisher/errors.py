@@ -35,6 +35,9 @@ class PublisherError(Exception):
         self.problems = problems if isinstance(problems, list) else [problems]
         super().__init__("\n".join(str(p) for p in self.problems))
 
+    def __reduce__(self) -> tuple[type[PublisherError], tuple[list[Problem]]]:
+        return (type(self), (self.problems,))  # survives a process pool
+
     @classmethod
     def at(cls, path: Path | None, message: str, line: int | None = None) -> PublisherError:
         return cls(Problem(path, message, line))

@@ -1,5 +1,5 @@
 """What the author sees during and after a build: warnings and errors as they come,
-a progress bar for bigger builds, and a short summary."""
+a progress bar for bigger builds (on a terminal), and a short summary."""
 
 from __future__ import annotations
 
@@ -8,8 +8,6 @@ import time
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
-
-from rich.console import Console
 
 from publisher.options import ArticleResult
 
@@ -29,14 +27,14 @@ class BuildReporter:
         quiet: bool = False,
         verbose: bool = False,
     ) -> None:
-        self.console = Console(stderr=True, highlight=False, soft_wrap=True)
         self.out = out
         self.quiet = quiet
         self.verbose = verbose
         self.started = time.perf_counter()
         self.progress: Progress | None = None
         self.task: Any = None
-        if not quiet and articles * outputs_each >= PROGRESS_FROM and self.console.is_terminal:
+        if not quiet and articles * outputs_each >= PROGRESS_FROM and sys.stderr.isatty():
+            from rich.console import Console  # only for the progress bar: start-up matters
             from rich.progress import (
                 BarColumn,
                 MofNCompleteColumn,
@@ -50,7 +48,7 @@ class BuildReporter:
                 BarColumn(),
                 MofNCompleteColumn(),
                 TimeElapsedColumn(),
-                console=self.console,
+                console=Console(stderr=True),
                 transient=True,
             )
             self.task = self.progress.add_task("build", total=articles)
@@ -69,14 +67,20 @@ class BuildReporter:
         if self.progress:
             self.progress.stop()
 
+    def say(self, line: str) -> None:
+        if self.progress:
+            self.progress.console.print(line, markup=False, highlight=False)
+        else:
+            print(line, file=sys.stderr, flush=True)
+
     def done(self, result: ArticleResult) -> None:
         for warning in result.warnings:
-            self.console.print(f"warning: {warning}", markup=False)
+            self.say(f"warning: {warning}")
         for problem in result.errors:
-            self.console.print(f"error: {problem}", markup=False)
+            self.say(f"error: {problem}")
         if self.verbose and not result.errors:
             state = "unchanged" if result.skipped else f"built in {result.seconds:.1f} s"
-            self.console.print(f"{result.source}: {len(result.files)} files, {state}", markup=False)
+            self.say(f"{result.source}: {len(result.files)} files, {state}")
         if self.progress and self.task is not None:
             self.progress.advance(self.task)
 
@@ -84,40 +88,26 @@ class BuildReporter:
         failed = [r for r in results if r.errors]
         if self.quiet:
             if failed:
-                print(f"{len(failed)} of {len(results)} articles failed", file=sys.stderr)
+                self.say(f"{len(failed)} of {len(results)} articles failed")
             return
-        from rich.table import Table
-
         built = [r for r in results if not r.errors and not r.skipped]
         skipped = [r for r in results if r.skipped]
-        table = Table(title=None, show_edge=False, box=None, pad_edge=False)
-        for column in (
-            "articles",
-            "built",
-            "unchanged",
-            "failed",
-            "outputs",
-            "size",
-            "warnings",
-            "time",
-        ):
-            table.add_column(column, justify="right")
-        outputs = sum(len(r.files) for r in built)
-        size = sum(sum(r.files.values()) for r in built)
-        table.add_row(
-            str(len(results)),
-            str(len(built)),
-            str(len(skipped)),
-            str(len(failed)),
-            str(outputs),
-            _size(size),
-            str(sum(len(r.warnings) for r in results)),
-            f"{time.perf_counter() - self.started:.1f} s",
-        )
-        self.console.print(table)
-        self.console.print(f"output: {self.out}/", markup=False)
+        columns = {
+            "articles": str(len(results)),
+            "built": str(len(built)),
+            "unchanged": str(len(skipped)),
+            "failed": str(len(failed)),
+            "outputs": str(sum(len(r.files) for r in built)),
+            "size": _size(sum(sum(r.files.values()) for r in built)),
+            "warnings": str(sum(len(r.warnings) for r in results)),
+            "time": f"{time.perf_counter() - self.started:.1f} s",
+        }
+        widths = {k: max(len(k), len(v)) for k, v in columns.items()}
+        self.say("  ".join(k.rjust(widths[k]) for k in columns))
+        self.say("  ".join(v.rjust(widths[k]) for k, v in columns.items()))
+        self.say(f"output: {self.out}/")
         if failed:
-            self.console.print(f"{len(failed)} of {len(results)} articles failed", markup=False)
+            self.say(f"{len(failed)} of {len(results)} articles failed")
 
 
 def _size(size: int) -> str:

@@ -290,12 +290,15 @@ def validate_outputs(folders: list[Path]) -> list[tuple[str, bool]]:
     with tempfile.TemporaryDirectory() as work:
         for embed in (f for f in files if f.name.endswith(".embed.html")):
             host = Path(work) / embed.name.replace(".embed.html", ".host.html")
-            host.write_text(PLAIN_HOST.format(fragment=embed.read_text(encoding="utf-8")),
-                            encoding="utf-8")
+            host.write_text(
+                PLAIN_HOST.format(fragment=embed.read_text(encoding="utf-8")), encoding="utf-8"
+            )
             pages.append(host)
         results: dict[Path, list[Finding]] = {path: [] for path in epubs + pdfs + pages}
         runs = (
-            ("epubcheck", epubcheck, epubs), ("ace", ace, epubs), ("verapdf", verapdf, pdfs),
+            ("epubcheck", epubcheck, epubs),
+            ("ace", ace, epubs),
+            ("verapdf", verapdf, pdfs),
             ("vnu", vnu, pages),
         )
         for tool, driver, targets in runs:
