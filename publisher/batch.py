@@ -21,19 +21,9 @@ from publisher import __version__
 from publisher.config import CONFIG_NAME
 from publisher.options import ArticleResult, BuildOptions
 from publisher.outputs import write_atomic
-from publisher.theme import search_path
+from publisher.theme import themes_fingerprint
 
 MANIFEST = ".publisher-manifest.json"
-
-
-def _theme_fingerprint(project: Path) -> str:
-    digest = hashlib.sha256()
-    for root in dict.fromkeys(search_path(project)):
-        for path in sorted(root.rglob("*")):
-            if path.is_file():
-                stat = path.stat()
-                digest.update(f"{path}:{stat.st_size}:{stat.st_mtime_ns}\n".encode())
-    return digest.hexdigest()
 
 
 def article_key(source: Path, inputs: list[str], options: BuildOptions, shared: str) -> str:
@@ -51,7 +41,7 @@ def article_key(source: Path, inputs: list[str], options: BuildOptions, shared: 
 
 def _shared_key(options: BuildOptions) -> str:
     config = options.project_dir / CONFIG_NAME
-    parts = [__version__, _theme_fingerprint(options.project_dir)]
+    parts = [__version__, themes_fingerprint(options.project_dir)]
     parts.append(hashlib.sha256(config.read_bytes()).hexdigest() if config.is_file() else "")
     return "|".join(parts)
 

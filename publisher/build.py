@@ -33,7 +33,8 @@ def _render(
     path: Path, options: BuildOptions, only: tuple[str, ...] | None = None
 ) -> tuple[list[Output], list[Problem], Article]:
     """Render the variants in ``only`` (default: all of ``options.variants``)."""
-    article, report = read_article(path)
+    remote_cache = options.out_dir / ".remote-images" if options.allow_remote else None
+    article, report = read_article(path, remote_cache)
     if article.meta.publisher is None and options.settings.publisher:
         article.meta = dataclasses.replace(article.meta, publisher=options.settings.publisher)
     if options.strict and report.warnings:

@@ -85,6 +85,10 @@ def build(
         bool, typer.Option("--force", help="Rebuild even what has not changed.")
     ] = False,
     strict: Annotated[bool, typer.Option("--strict", help="Warnings are errors.")] = False,
+    allow_remote: Annotated[
+        bool,
+        typer.Option("--allow-remote", help="Fetch http(s) images (10 s timeout, 10 MB limit)."),
+    ] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only errors.")] = False,
     verbose: Annotated[
         bool, typer.Option("--verbose", "-v", help="A line for every article.")
@@ -126,6 +130,7 @@ def build(
         theme=theme or config["theme"],
         project_dir=project,
         strict=strict,
+        allow_remote=allow_remote or config["allow_remote"],
         settings=Settings(
             paper=paper_size,
             embed_heading_level=embed_level or config["embed_heading_level"],
@@ -175,7 +180,13 @@ def check(
         articles = find_articles(paths or [Path.cwd() / "source"])
     except PublisherError as error:
         _fail(error, 2)
-    reports = [check_article(article) for article in articles]
+    from publisher.config import load_config
+
+    try:
+        config = load_config(Path.cwd())
+    except PublisherError as error:
+        _fail(error, 2)
+    reports = [check_article(article, config["targets"]) for article in articles]
     if output == "json":
         typer.echo(json.dumps([as_json(r) for r in reports], ensure_ascii=False, indent=1))
     else:
@@ -183,10 +194,9 @@ def check(
             typer.echo("\n".join(as_text(report)))
     failed = False
     if outputs:
-        from publisher.config import load_config
         from publisher.validators import validate_outputs
 
-        out = Path.cwd() / load_config(Path.cwd())["out"]
+        out = Path.cwd() / config["out"]
         slugs = [r.slug for r in reports if r.slug]
         for line, is_finding in validate_outputs([out / slug for slug in slugs]):
             typer.echo(line, err=is_finding)

@@ -40,9 +40,17 @@ SCHEMA: dict[str, Option] = {
     "embed_heading_level": Option(
         int, 2, "heading level of the title in the embed", (1, 2, 3, 4, 5)
     ),
+    "allow_remote": Option(bool, False, "fetch http(s) images instead of refusing them"),
     "jobs": Option(int, 0, "parallel processes; 0 means one per core"),
     "publisher": Option(str, "", "organisation name for articles that do not set one"),
+    "targets": Option(dict, {}, "readability targets per plain level, e.g. [targets.b1]"),
 }
+TARGET_KEYS = (
+    "min_reading_ease",
+    "max_words_per_sentence",
+    "max_sentence_words",
+    "max_difficult_share",
+)
 
 
 @dataclass(frozen=True)
@@ -97,6 +105,18 @@ def _check(key: str, value: Any, option: Option) -> str | None:
             return f"'{key}' has {', '.join(map(repr, wrong))}; allowed: {allowed}"
         if isinstance(value, list) and not value:
             return f"'{key}' must not be empty"
+    if key == "targets":
+        assert isinstance(value, dict)
+        for level, table in value.items():
+            if level not in ("b1", "easy") or not isinstance(table, dict):
+                return f"'targets.{level}': the levels are [targets.b1] and [targets.easy]"
+            for name, number in table.items():
+                if name not in TARGET_KEYS:
+                    close = difflib.get_close_matches(name, TARGET_KEYS, n=1)
+                    hint = f" (did you mean '{close[0]}'?)" if close else ""
+                    return f"unknown key 'targets.{level}.{name}'{hint}"
+                if isinstance(number, bool) or not isinstance(number, (int, float)):
+                    return f"'targets.{level}.{name}' must be a number"
     if key == "base_url" and value:
         parts = urlsplit(str(value))
         if parts.scheme != "https" or not parts.netloc:

@@ -56,11 +56,58 @@ def dimensions(data: bytes, media_type: str) -> tuple[float, float] | None:
     return None
 
 
-def resolve_image(src: str, folder: Path) -> Image:
-    """Check one image reference from the Markdown; raise ImageProblem if unusable."""
+REMOTE_TIMEOUT = 10.0
+EXTENSIONS = {
+    "image/png": ".png",
+    "image/jpeg": ".jpg",
+    "image/gif": ".gif",
+    "image/webp": ".webp",
+    "image/svg+xml": ".svg",
+}
+
+
+def fetch_remote(src: str, cache: Path, timeout: float = REMOTE_TIMEOUT) -> Path:
+    """Download an http(s) image once, with a timeout and the size limit."""
+    import hashlib
+    import urllib.error
+    import urllib.request
+
+    from publisher import __version__
+    from publisher.outputs import write_atomic
+
+    request = urllib.request.Request(src, headers={"User-Agent": f"publisher/{__version__}"})
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:
+            if urlsplit(response.url).scheme not in ("http", "https"):
+                raise ImageProblem(f"remote image '{src}' redirects away from http(s)")
+            data = response.read(MAX_IMAGE_BYTES + 1)
+    except (urllib.error.URLError, TimeoutError, OSError, ValueError) as exc:
+        reason = getattr(exc, "reason", None) or exc
+        raise ImageProblem(f"remote image '{src}' could not be fetched: {reason}") from None
+    if len(data) > MAX_IMAGE_BYTES:
+        limit = MAX_IMAGE_BYTES // 1024 // 1024
+        raise ImageProblem(f"remote image '{src}' is larger than {limit} MB")
+    kind = sniff(data)
+    if kind is None:
+        raise ImageProblem(f"remote image '{src}' is not a PNG, JPEG, GIF, WebP or SVG file")
+    path = cache / f"{hashlib.sha256(data).hexdigest()[:20]}{EXTENSIONS[kind]}"
+    if not path.is_file():
+        write_atomic(path, data)
+    return path
+
+
+def resolve_image(src: str, folder: Path, remote_cache: Path | None = None) -> Image:
+    """Check one image reference from the Markdown; raise ImageProblem if unusable.
+    Remote (http, https) images only when ``remote_cache`` is given (--allow-remote)."""
     parts = urlsplit(src)
     if parts.scheme in ("http", "https"):
-        raise ImageProblem(f"remote image '{src}' is not allowed; put the file beside the article")
+        if remote_cache is None:
+            raise ImageProblem(
+                f"remote image '{src}' is not allowed; put the file beside the article "
+                "(or build with --allow-remote)"
+            )
+        local = fetch_remote(src, remote_cache)
+        return _checked(local, f"remote/{local.name}", src)
     if parts.scheme or parts.netloc:
         raise ImageProblem(f"image '{src[:60]}' must be a file beside the article")
     relative = unquote(parts.path)
@@ -78,6 +125,10 @@ def resolve_image(src: str, folder: Path) -> Image:
             f"image '{src}' is {size / 1024 / 1024:.1f} MB; the limit is "
             f"{MAX_IMAGE_BYTES // 1024 // 1024} MB"
         )
+    return _checked(target, target.relative_to(root).as_posix(), src)
+
+
+def _checked(target: Path, name: str, src: str) -> Image:
     data = target.read_bytes()
     media_type = sniff(data)
     if media_type is None:
@@ -85,7 +136,6 @@ def resolve_image(src: str, folder: Path) -> Image:
     if media_type == "image/svg+xml" and ACTIVE_SVG_RE.search(data):
         raise ImageProblem(f"SVG image '{src}' contains scripts or active content")
     size_px = dimensions(data, media_type)
-    name = target.relative_to(root).as_posix()
     return Image(
         source=target,
         name=name,

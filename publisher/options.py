@@ -31,6 +31,8 @@ class BuildOptions:
     theme: str | None = None
     project_dir: Path = Path(".")
     strict: bool = False
+    allow_remote: bool = False
+    """Fetch http(s) images (with a timeout and the size limit) instead of refusing them."""
     settings: Settings = field(default_factory=Settings)
 
 

@@ -23,8 +23,9 @@ from publisher.source import read_source
 UNPARSED_ATTRS_RE = re.compile(r"\]\{[^{}]*\}")
 
 
-def read_article(path: Path) -> tuple[Article, Report]:
-    """Read, parse and check one article. Raises PublisherError on errors."""
+def read_article(path: Path, remote_cache: Path | None = None) -> tuple[Article, Report]:
+    """Read, parse and check one article. Raises PublisherError on errors.
+    Remote images are fetched into ``remote_cache`` only when it is given."""
     source = read_source(path)
     report = Report(path)
     meta = parse_front_matter(source, report)
@@ -32,7 +33,8 @@ def read_article(path: Path) -> tuple[Article, Report]:
     offset = source.body_first_line
 
     images: dict[str, Image] = {}
-    _check_tokens(tokens, offset, source.body.split("\n"), report, meta, images, path.parent)
+    lines = source.body.split("\n")
+    _check_tokens(tokens, offset, lines, report, meta, images, path.parent, remote_cache)
     footnotes = _footnotes(tokens, env, report)
     report.raise_if_errors()
     assert meta is not None
@@ -57,6 +59,7 @@ def _check_tokens(
     meta: Any,
     images: dict[str, Image],
     folder: Path,
+    remote_cache: Path | None = None,
 ) -> None:
     def at(line: int | None) -> int | None:
         return None if line is None else line + offset
@@ -82,7 +85,7 @@ def _check_tokens(
                 at(line),
             )
         elif kind == "image":
-            _check_image(token, at(line), report, images, folder)
+            _check_image(token, at(line), report, images, folder, remote_cache)
         elif kind == "link_close" and previous is not None and previous.type == "link_open":
             report.warn("empty link: it has no text", at(line))
         elif kind == "span_open" and parent_children is not None:
@@ -93,7 +96,12 @@ def _check_tokens(
 
 
 def _check_image(
-    token: Token, line: int | None, report: Report, images: dict[str, Image], folder: Path
+    token: Token,
+    line: int | None,
+    report: Report,
+    images: dict[str, Image],
+    folder: Path,
+    remote_cache: Path | None = None,
 ) -> None:
     src = str(token.attrGet("src") or "")
     alt = "".join(c.content for c in token.children or []).strip()
@@ -114,7 +122,7 @@ def _check_image(
     if src in images:
         return
     try:
-        images[src] = resolve_image(src, folder)
+        images[src] = resolve_image(src, folder, remote_cache)
     except ImageProblem as problem:
         report.error(str(problem), line)
 

@@ -200,8 +200,32 @@ def _read_toml(path: Path) -> dict[str, Any]:
         raise PublisherError.at(path, f"not valid TOML: {exc}") from None
 
 
+def themes_fingerprint(project_dir: Path | None) -> str:
+    """Changes whenever a file of any theme in the search path changes."""
+    import hashlib
+
+    digest = hashlib.sha256()
+    for root in dict.fromkeys(search_path(project_dir)):
+        for path in sorted(root.rglob("*")):
+            if path.is_file():
+                stat = path.stat()
+                digest.update(f"{path}:{stat.st_size}:{stat.st_mtime_ns}\n".encode())
+    return digest.hexdigest()
+
+
+_THEMES: dict[tuple[str, str, str], Theme] = {}
+
+
 def load_theme(name: str, project_dir: Path | None) -> Theme:
-    """Resolve a theme and its parents; errors name what is available."""
+    """Resolve a theme and its parents, once per process while its files stay the same
+    (so its Jinja2 environment is built once); errors name what is available."""
+    key = (name, str(project_dir.resolve() if project_dir else ""), themes_fingerprint(project_dir))
+    if key not in _THEMES:
+        _THEMES[key] = _load_theme(name, project_dir)
+    return _THEMES[key]
+
+
+def _load_theme(name: str, project_dir: Path | None) -> Theme:
     paths = search_path(project_dir)
     available = available_themes(paths)
     chain: list[ThemeDir] = []

@@ -166,3 +166,17 @@ def test_embed_heading_level_fits_the_host_page(tmp_path: Path) -> None:
     assert "<h1" not in fragment and "<h2" not in fragment
     assert "<script" not in fragment and "<html" not in fragment and "<body" not in fragment
     assert 'id="jongensprostitutie-in-beeld-pub-title"' in fragment
+
+
+def test_an_image_over_the_size_limit_is_refused(tmp_path: Path) -> None:
+    big = tmp_path / "groot.png"
+    big.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * (10 * 1024 * 1024 + 1))
+    article = tmp_path / "artikel.md"
+    article.write_text(
+        "---\ntitle: T\nlang: nl\ndate: 2024-01-01\n---\n\n![Een foto](groot.png)\n",
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["build", str(article), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 1
+    assert f"error: {article}:7: image 'groot.png' is 10.0 MB; the limit is 10 MB" in result.stderr
+    assert not (tmp_path / "out").exists()

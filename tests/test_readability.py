@@ -246,3 +246,21 @@ def test_strict_check_fails_when_the_plain_text_is_not_plain(tmp_path: Path) -> 
     assert result.exit_code == 1
     assert "MISSED: line 10: sentence of 26 words > 20" in result.output
     assert runner.invoke(app, ["check", str(path)]).exit_code == 0
+
+
+def test_targets_are_configurable_in_publisher_toml(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write(tmp_path, "Tekst.\n\n::: plain\nIk ga naar huis en ik eet daar een appel.\n:::\n")
+    monkeypatch.chdir(tmp_path)
+    assert runner.invoke(app, ["check", "tekst.md", "--strict"]).exit_code == 0
+    (tmp_path / "publisher.toml").write_text(
+        "[targets.b1]\nmax_words_per_sentence = 6\n", encoding="utf-8"
+    )
+    strict = runner.invoke(app, ["check", "tekst.md", "--strict"])
+    assert strict.exit_code == 1
+    assert "MISSED: average sentence 10.0 words > 6" in strict.output
+    (tmp_path / "publisher.toml").write_text("[targets.b1]\nmax_words = 6\n", encoding="utf-8")
+    bad = runner.invoke(app, ["check", "tekst.md"])
+    assert bad.exit_code == 2
+    assert "unknown key 'targets.b1.max_words' (did you mean 'max_sentence_words'?)" in bad.stderr

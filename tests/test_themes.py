@@ -212,3 +212,16 @@ def test_new_theme_scaffold_builds_and_is_listed(
     assert again.exit_code == 1 and "already exists" in again.stderr
     bad = runner.invoke(app, ["new", "theme", "x", "--extends", "bestaat-niet"])
     assert bad.exit_code == 2 and "cannot extend unknown theme 'bestaat-niet'" in bad.stderr
+
+
+def test_a_theme_and_its_environment_are_built_once_until_a_file_changes(tmp_path: Path) -> None:
+    from publisher.theme import load_theme
+
+    make_theme(tmp_path, "eenmaal", 'extends = "default"\n')
+    first = load_theme("eenmaal", tmp_path)
+    assert load_theme("eenmaal", tmp_path) is first
+    assert first.env is first.env
+    toml = tmp_path / "themes" / "eenmaal" / "theme.toml"
+    toml.write_text('extends = "default"\n[colors.light]\naccent = "#123456"\n', encoding="utf-8")
+    changed = load_theme("eenmaal", tmp_path)
+    assert changed is not first and changed.colors["light"]["accent"] == "#123456"

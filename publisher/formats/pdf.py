@@ -132,7 +132,11 @@ def render_document(job: Job) -> Any:
     template = job.theme.template(_variant_layout("layouts/print.html", job), "layouts/print.html")
     html = template.render(context)
     job.extras["print_html"] = html
-    roots = [job.article.source.folder, *(t.path for t in job.theme.chain)]
+    roots = [
+        job.article.source.folder,
+        *(t.path for t in job.theme.chain),
+        *(image.source for image in job.article.images.values()),  # checked by the reader
+    ]
     fetcher = ConfinedFetcher([Path(r) for r in roots])
     document = weasyprint.HTML(
         string=html,
