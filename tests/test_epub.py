@@ -137,3 +137,20 @@ def test_footnotes_glossary_and_languages_carry_roles(tmp_path: Path) -> None:
     assert 'lang="ar" xml:lang="ar" dir="rtl"' in content
     assert "EPUB/fonts/AtkinsonHyperlegible-Regular.ttf" in names
     assert "EPUB/images/cover.svg" in names
+
+
+def test_creators_and_contributors_carry_marc_roles(tmp_path: Path) -> None:
+    article = ROOT / "tests" / "fixtures" / "articles" / "alle-onderdelen" / "index.md"
+    build_article(
+        article,
+        BuildOptions(out_dir=tmp_path, formats=("epub",), variants=("standard",), project_dir=ROOT),
+    )
+    root = package(tmp_path / "alle-onderdelen" / "alle-onderdelen.epub")
+    creators = root.findall(f"{OPF}metadata/{DC}creator")
+    contributors = root.findall(f"{OPF}metadata/{DC}contributor")
+    assert [c.text for c in creators] == ["Sanne de Vries"]
+    assert [c.text for c in contributors] == ["Ahmed El Amrani"]
+    roles = {
+        m.get("refines"): m.text for m in root.iter(f"{OPF}meta") if m.get("property") == "role"
+    }
+    assert roles == {f"#{creators[0].get('id')}": "aut", f"#{contributors[0].get('id')}": "edt"}

@@ -24,6 +24,24 @@ ZIP_DATE = (2000, 1, 1, 0, 0, 0)
 FONT_TYPES = {".ttf": "font/ttf", ".otf": "font/otf", ".woff": "font/woff", ".woff2": "font/woff2"}
 
 
+# Role words authors write (Dutch and English) -> MARC relator codes.
+RELATORS = {
+    "aut": ("auteur", "author", "schrijver", "tekst", "text", "writer"),
+    "edt": ("redactie", "eindredactie", "redacteur", "editor", "editing"),
+    "ill": ("illustrator", "illustraties", "illustrations", "tekeningen"),
+    "pht": ("fotograaf", "foto", "fotografie", "photographer", "photography"),
+    "trl": ("vertaler", "vertaling", "translator", "translation"),
+}
+
+
+def relator(role: str | None) -> str:
+    """The MARC relator code of a role ("eindredactie" -> "edt"); "ctb" if unknown."""
+    if not role:
+        return "aut"
+    word = role.strip().casefold()
+    return next((code for code, words in RELATORS.items() if word in words), "ctb")
+
+
 def identifier(job: Job) -> str:
     """A UUID from the article's address (or slug): the same on every build."""
     meta = job.article.meta
@@ -82,7 +100,18 @@ def render(job: Job) -> list[Output]:
     book.set_title(context["display_title"])
     book.set_language(meta.lang)
     for index, author in enumerate(meta.authors):
-        book.add_author(author.name, uid=f"creator{index}", role="aut")
+        code = relator(author.role)
+        uid = f"creator{index}"
+        if code == "aut":
+            book.add_author(author.name, uid=uid, role=code)
+        else:  # an editor, illustrator, ... is a contributor with that role
+            book.add_metadata("DC", "contributor", author.name, {"id": uid})
+            book.add_metadata(
+                None,
+                "meta",
+                code,
+                {"refines": f"#{uid}", "property": "role", "scheme": "marc:relators"},
+            )
     if meta.publisher:
         book.add_metadata("DC", "publisher", meta.publisher)
     if context["description"]:
