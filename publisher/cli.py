@@ -5,12 +5,15 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from publisher import __version__
 from publisher.errors import PublisherError
+
+if TYPE_CHECKING:
+    from publisher.config import Config
 
 app = typer.Typer(
     help="Turn one Markdown article into an accessible web page, embed fragment, "
@@ -96,25 +99,23 @@ def build(
 ) -> None:
     """Build every output of the given articles into <out>/<slug>/."""
     from publisher.batch import build_all
-    from publisher.config import load_config
-    from publisher.options import BuildOptions, Settings
     from publisher.report import BuildReporter
     from publisher.source import find_articles
 
-    project = Path.cwd()
-    try:
-        config = load_config(project)
-    except PublisherError as error:
-        _fail(error, 2)
-    chosen_formats = (
-        _split(formats, FORMAT_NAMES, "--format") if formats else tuple(config["formats"])
-    )
-    chosen_variants = (
-        _split(variants, VARIANT_NAMES, "--variant") if variants else tuple(config["variants"])
-    )
-    paper_size = (paper or config["paper"]).upper()
-    if paper_size not in ("A4", "A5"):
+    project, config = _project_config()
+    if paper and paper.upper() not in ("A4", "A5"):
         raise typer.BadParameter(f"'{paper}' is not A4 or A5", param_hint="--paper")
+    options = config.build_options(
+        project,
+        out=out,
+        formats=_split(formats, FORMAT_NAMES, "--format") if formats else None,
+        variants=_split(variants, VARIANT_NAMES, "--variant") if variants else None,
+        theme=theme,
+        paper=paper,
+        embed_level=embed_level,
+        strict=strict,
+        allow_remote=allow_remote,
+    )
     targets = paths or [project / config["source"]]
     try:
         articles = find_articles(targets)
@@ -122,23 +123,8 @@ def build(
         _fail(error, 2)
     if not articles:
         _fail(PublisherError.at(targets[0], "no articles (*.md or <slug>/index.md) found"), 1)
-    out_dir = out or project / config["out"]
-    options = BuildOptions(
-        out_dir=out_dir,
-        formats=chosen_formats,
-        variants=chosen_variants,
-        theme=theme or config["theme"],
-        project_dir=project,
-        strict=strict,
-        allow_remote=allow_remote or config["allow_remote"],
-        settings=Settings(
-            paper=paper_size,
-            embed_heading_level=embed_level or config["embed_heading_level"],
-            base_url=config["base_url"] or None,
-            publisher=config["publisher"] or None,
-        ),
-    )
-    outputs_each = len(chosen_formats) * len(chosen_variants)
+    out_dir = options.out_dir
+    outputs_each = len(options.formats) * len(options.variants)
     reporter = BuildReporter(len(articles), outputs_each, out_dir, quiet=quiet, verbose=verbose)
     with reporter:
         results = build_all(
@@ -176,14 +162,9 @@ def check(
 
     if output not in ("text", "json"):
         raise typer.BadParameter(f"'{output}' is not text or json", param_hint="--format")
+    project, config = _project_config()
     try:
-        articles = find_articles(paths or [Path.cwd() / "source"])
-    except PublisherError as error:
-        _fail(error, 2)
-    from publisher.config import load_config
-
-    try:
-        config = load_config(Path.cwd())
+        articles = find_articles(paths or [project / config["source"]])
     except PublisherError as error:
         _fail(error, 2)
     reports = [check_article(article, config["targets"]) for article in articles]
@@ -196,7 +177,7 @@ def check(
     if outputs:
         from publisher.validators import validate_outputs
 
-        out = Path.cwd() / config["out"]
+        out = project / config["out"]
         slugs = [r.slug for r in reports if r.slug]
         for line, is_finding in validate_outputs([out / slug for slug in slugs]):
             typer.echo(line, err=is_finding)
@@ -220,28 +201,10 @@ def serve(
     """Preview on http://127.0.0.1:PORT/, rebuilding and reloading on every change."""
     import time
 
-    from publisher.config import load_config
-    from publisher.options import BuildOptions, Settings
     from publisher.serve import Preview
 
-    project = Path.cwd()
-    try:
-        config = load_config(project)
-    except PublisherError as error:
-        _fail(error, 2)
-    options = BuildOptions(
-        out_dir=out or project / config["out"],
-        formats=tuple(config["formats"]),
-        variants=tuple(config["variants"]),
-        theme=config["theme"],
-        project_dir=project,
-        settings=Settings(
-            paper=config["paper"],
-            embed_heading_level=config["embed_heading_level"],
-            base_url=config["base_url"] or None,
-            publisher=config["publisher"] or None,
-        ),
-    )
+    project, config = _project_config()
+    options = config.build_options(project, out=out)
 
     def report(result: object) -> None:
         from publisher.options import ArticleResult
@@ -309,18 +272,29 @@ def new_article(
     lang: Annotated[str, typer.Option("--lang", help="Language (BCP 47).")] = "nl",
 ) -> None:
     """Create source/<slug>/index.md with an example of every construct."""
-    from publisher.config import load_config
     from publisher.errors import UsageError
     from publisher.scaffold import new_article as scaffold
 
+    project, config = _project_config()
     try:
-        config = load_config(Path.cwd())
-        path = scaffold(title, lang, Path.cwd(), config["source"], config["publisher"] or None)
+        path = scaffold(title, lang, project, config["source"], config["publisher"] or None)
     except UsageError as error:
         _fail(error, 2)
     except PublisherError as error:
         _fail(error, 1)
     typer.echo(f"created {path}; build it with: publisher build {path.parent}")
+
+
+def _project_config() -> tuple[Path, Config]:
+    """The current folder as the project, and its publisher.toml (exit 2 if invalid)."""
+    from publisher.config import load_config
+
+    project = Path.cwd()
+    try:
+        return project, load_config(project)
+    except PublisherError as error:
+        _fail(error, 2)
+        raise  # unreachable: _fail exits
 
 
 def _fail(error: PublisherError, code: int) -> None:

@@ -11,10 +11,13 @@ import difflib
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from publisher.errors import Problem, PublisherError
+
+if TYPE_CHECKING:
+    from publisher.options import BuildOptions
 
 CONFIG_NAME = "publisher.toml"
 
@@ -60,6 +63,38 @@ class Config:
 
     def __getitem__(self, key: str) -> Any:
         return self.values[key]
+
+    def build_options(
+        self,
+        project: Path,
+        *,
+        out: Path | None = None,
+        formats: tuple[str, ...] | None = None,
+        variants: tuple[str, ...] | None = None,
+        theme: str | None = None,
+        paper: str | None = None,
+        embed_level: int | None = None,
+        strict: bool = False,
+        allow_remote: bool = False,
+    ) -> BuildOptions:
+        """The file's settings, with what the command line says on top."""
+        from publisher.options import BuildOptions, Settings
+
+        return BuildOptions(
+            out_dir=out or project / self["out"],
+            formats=formats or tuple(self["formats"]),
+            variants=variants or tuple(self["variants"]),
+            theme=theme or self["theme"],
+            project_dir=project,
+            strict=strict,
+            allow_remote=allow_remote or self["allow_remote"],
+            settings=Settings(
+                paper=(paper or self["paper"]).upper(),
+                embed_heading_level=embed_level or self["embed_heading_level"],
+                base_url=self["base_url"] or None,
+                publisher=self["publisher"] or None,
+            ),
+        )
 
 
 def load_config(project: Path) -> Config:

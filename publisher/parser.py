@@ -4,6 +4,7 @@ the token stream into the source format's constructs (figures, heading ids)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import cache
 
 from markdown_it import MarkdownIt
@@ -60,6 +61,21 @@ def parse(text: str) -> tuple[list[Token], dict[str, object]]:
     env: dict[str, object] = {}
     tokens = markdown().parse(text, env)
     return tokens, env
+
+
+def span_text(tokens: Sequence[Token], start: int) -> str:
+    """The plain text of the bracketed span that opens at ``tokens[start]``."""
+    depth, parts = 0, []
+    for token in tokens[start:]:
+        if token.type == "span_open":
+            depth += 1
+        elif token.type == "span_close":
+            depth -= 1
+            if depth == 0:
+                break
+        elif token.type in ("text", "code_inline"):
+            parts.append(token.content)
+    return "".join(parts).strip()
 
 
 def _heading_attrs(state: StateCore) -> None:

@@ -17,7 +17,7 @@ from publisher.errors import Report
 from publisher.frontmatter import parse_front_matter
 from publisher.images import ImageProblem, resolve_image
 from publisher.model import Article, Image
-from publisher.parser import parse
+from publisher.parser import parse, span_text
 from publisher.source import read_source
 
 UNPARSED_ATTRS_RE = re.compile(r"\]\{[^{}]*\}")
@@ -89,7 +89,13 @@ def _check_tokens(
         elif kind == "link_close" and previous is not None and previous.type == "link_open":
             report.warn("empty link: it has no text", at(line))
         elif kind == "span_open" and parent_children is not None:
-            _check_span(token, _span_text(parent_children, token), at(line), report, meta)
+            _check_span(
+                token,
+                span_text(parent_children, parent_children.index(token)),
+                at(line),
+                report,
+                meta,
+            )
         if kind == "link_open" and token.meta.get("insecure_attrs"):
             report.warn("link attributes that are not allowed were dropped", at(line))
         previous = token
@@ -149,22 +155,6 @@ def _check_span(token: Token, text: str, line: int | None, report: Report, meta:
     word = str(key) if key is not None else text
     if meta.glossary_lookup(word) is None:
         report.error(f"glossary term '{word}' is not defined under 'glossary:'", line)
-
-
-def _span_text(children: list[Token], opening: Token) -> str:
-    """The plain text between a span_open and its span_close."""
-    start = children.index(opening)
-    depth, parts = 0, []
-    for token in children[start:]:
-        if token.type == "span_open":
-            depth += 1
-        elif token.type == "span_close":
-            depth -= 1
-            if depth == 0:
-                break
-        elif token.type in ("text", "code_inline"):
-            parts.append(token.content)
-    return "".join(parts).strip()
 
 
 def _footnotes(

@@ -18,7 +18,7 @@ from markdown_it.token import Token
 from markdown_it.utils import OptionsDict, OptionsType
 
 from publisher.model import Article, GlossaryEntry, Image
-from publisher.parser import is_safe_link, markdown
+from publisher.parser import is_safe_link, markdown, span_text
 
 Target = Literal["html", "xhtml", "print"]
 
@@ -286,7 +286,7 @@ class BodyRenderer(RendererHTML):
         classes = str(token.attrGet("class") or "").split()
         key = token.attrGet("term")
         if "term" in classes or key is not None:
-            word = str(key) if key is not None else _text_until_close(tokens, idx)
+            word = str(key) if key is not None else span_text(tokens, idx)
             entry = state.article.meta.glossary_lookup(word)
             if entry is not None:
                 first = entry.key not in state.glossary_used
@@ -340,20 +340,6 @@ def _matching_open(tokens: Sequence[Token], idx: int) -> Token | None:
                 return tokens[back]
             depth -= 1
     return None
-
-
-def _text_until_close(tokens: Sequence[Token], idx: int) -> str:
-    depth, parts = 0, []
-    for token in tokens[idx:]:
-        if token.type == "span_open":
-            depth += 1
-        elif token.type == "span_close":
-            depth -= 1
-            if depth == 0:
-                break
-        elif token.type in ("text", "code_inline"):
-            parts.append(token.content)
-    return "".join(parts).strip()
 
 
 def _heading_text(tokens: list[Token], index: int) -> str:

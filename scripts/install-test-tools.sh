@@ -6,24 +6,14 @@
 # No browser is downloaded: playwright and Ace drive /usr/bin/chromium.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-SUDO=""
-[ "$(id -u)" = 0 ] || SUDO="sudo"
-export DEBIAN_FRONTEND=noninteractive
 export PUPPETEER_SKIP_DOWNLOAD=1 PUPPETEER_SKIP_CHROMIUM_DOWNLOAD=1 PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 
+. scripts/lib.sh
 APT_PKGS=(chromium poppler-utils libjaxb-java libtxw2-java libistack-commons-java
           fonts-dejavu-core fonts-liberation2)
 command -v javac >/dev/null 2>&1 || APT_PKGS+=(openjdk-17-jdk-headless)
 command -v node >/dev/null 2>&1 || APT_PKGS+=(nodejs npm)
-missing=()
-for pkg in "${APT_PKGS[@]}"; do
-    dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
-done
-if [ "${#missing[@]}" -gt 0 ]; then
-    echo "== apt: ${missing[*]}"
-    $SUDO apt-get update -qq
-    $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-fi
+apt_ensure "${APT_PKGS[@]}"
 
 PIP_EXTRAS=".[test]" bash scripts/install.sh
 
