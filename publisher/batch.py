@@ -12,7 +12,6 @@ import hashlib
 import json
 import os
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
@@ -118,6 +117,8 @@ def build_all(
 def _run(articles: list[Path], options: BuildOptions, jobs: int) -> Iterator[ArticleResult]:
     if not articles:
         return
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+
     from publisher.build import build_article  # the renderers: only when building
 
     workers = jobs or os.cpu_count() or 1

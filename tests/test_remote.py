@@ -112,7 +112,7 @@ def test_a_server_that_does_not_answer_times_out(tmp_path: Path) -> None:
     silent.listen(1)
     port = silent.getsockname()[1]
     try:
-        with pytest.raises(ImageProblem, match="could not be fetched: .*timed out"):
+        with pytest.raises(ImageProblem, match=r"could not be fetched: .*timed out"):
             fetch_remote(f"http://127.0.0.1:{port}/foto.png", tmp_path, timeout=0.5)
     finally:
         silent.close()
