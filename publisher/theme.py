@@ -129,15 +129,6 @@ class Theme:
                 f"theme '{self.name}' has no template {' or '.join(names)}",
             ) from None
 
-    def has_template(self, name: str) -> bool:
-        import jinja2
-
-        try:
-            self.env.get_template(name)
-        except jinja2.TemplateNotFound:
-            return False
-        return True
-
     def static_files(self) -> dict[str, Path]:
         """Relative path -> file; the first theme in the chain that has a file wins."""
         files: dict[str, Path] = {}

@@ -31,6 +31,7 @@ def shared_assets(job: Job) -> list[Output]:
 
 def downloads(job: Job) -> list[dict[str, str]]:
     """Links to the handout and e-book of this variant that this build made."""
+    from publisher.formats import FORMATS
     from publisher.formats.job import human_size
 
     items = []
@@ -46,7 +47,7 @@ def downloads(job: Job) -> list[dict[str, str]]:
                     "label": job.t(label_key),
                     "format": label,
                     "size": human_size(len(job.built[fmt].data)),
-                    "media_type": "application/pdf" if fmt == "pdf" else "application/epub+zip",
+                    "media_type": FORMATS[fmt].media_type,
                 }
             )
     return items

@@ -244,7 +244,3 @@ def source_date(default: dt.date) -> dt.datetime:
     if epoch and epoch.isdigit():
         return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC)
     return dt.datetime(default.year, default.month, default.day, 12, tzinfo=dt.UTC)
-
-
-def static_path(job: Job, relative: str) -> Path:
-    return job.theme.static(relative)

@@ -73,8 +73,6 @@ def render(job: Job) -> list[Output]:
 
 
 def build_pdf(job: Job) -> bytes:
-    import weasyprint
-
     document = render_document(job)
     meta = job.article.meta
     buffer = io.BytesIO()
@@ -84,7 +82,6 @@ def build_pdf(job: Job) -> bytes:
         pdf_identifier=meta.slug.encode("utf-8") + job.variant.suffix.encode("utf-8"),
         uncompressed_pdf=False,
     )
-    del weasyprint
     return buffer.getvalue()
 
 
@@ -103,7 +100,6 @@ def render_document(job: Job) -> Any:
     rendered = job.render("print", image_url, "pdf")
     rendered.body, urls = number_external_links(rendered.body)
     context = job.context(rendered, "pdf")
-    plain = job.variant.name == "plain"
     css_files = ("print.css",)
     paper = job.settings.paper
     css = (
@@ -128,7 +124,6 @@ def render_document(job: Job) -> Any:
             "other_pdf_file": job.filename("pdf", job.other_variant),
         },
     )
-    del plain
     template = job.theme.template(_variant_layout("layouts/print.html", job), "layouts/print.html")
     html = template.render(context)
     job.extras["print_html"] = html

@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import Any
 
 from publisher.errors import Problem, PublisherError
-from publisher.model import Article
 from publisher.readability.lint import lint
 from publisher.readability.metrics import Figures, measure
 from publisher.reader import read_article
@@ -102,12 +101,12 @@ def check_article(
         if variant.uses_plain_blocks:
             entry.level = article.meta.plain.level
             entry.targets = targets_for(entry.level, overrides)
-            entry.missed = _missed(entry, entry.targets, article)
+            entry.missed = _missed(entry, entry.targets)
         report.variants.append(entry)
     return report
 
 
-def _missed(entry: VariantReport, targets: Targets, article: Article) -> list[str]:
+def _missed(entry: VariantReport, targets: Targets) -> list[str]:
     figures = entry.figures
     missed = []
     if entry.reading_ease < targets.min_reading_ease:
@@ -130,7 +129,6 @@ def _missed(entry: VariantReport, targets: Targets, article: Article) -> list[st
             f"difficult words {figures.difficult_share:.1f}% > "
             f"{targets.max_difficult_share:g}% ({', '.join(figures.difficult)})"
         )
-    del article
     return missed
 
 

@@ -51,7 +51,7 @@ def lint(article: Article) -> list[Problem]:
     vague = VAGUE_LINKS.get(article.meta.base_lang, set())
     expanded = {short for short, _ in article.meta.abbr}
     reported: set[str] = set()
-    for index, token in enumerate(article.tokens):
+    for token in article.tokens:
         if token.type == "heading_open":
             level = int(token.tag[1])
             if level > previous_level + 1 and previous_level > 1:
@@ -92,7 +92,6 @@ def lint(article: Article) -> list[Problem]:
                                 at(token),
                             )
                         )
-        del index
     for heading in sections_without_plain(article.tokens):
         title = _heading_title(article.tokens, heading)
         problems.append(
