@@ -109,6 +109,11 @@ def test_page_breaks_follow_the_printed_handout(example_build: Path, variant: st
     pages = subprocess.run(
         ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
     ).stdout.split("\f")
+    tree = etree.fromstring(content.encode("utf-8"))
+    for marker in tree.iter(f"{XHTML}span"):
+        if marker.get("role") == "doc-pagebreak":
+            ancestors = {etree.QName(a).localname for a in marker.iterancestors()}
+            assert "nav" not in ancestors, f"page {marker.get('id')} is in a navigation list"
     for number in markers:
         after = content.split(f'id="pagina-{number}"', 1)[1].split("/>", 1)[1]
         text_after = _alnum(re.sub(r"<[^>]+>", "", after))
@@ -154,3 +159,31 @@ def test_creators_and_contributors_carry_marc_roles(tmp_path: Path) -> None:
         m.get("refines"): m.text for m in root.iter(f"{OPF}meta") if m.get("property") == "role"
     }
     assert roles == {f"#{creators[0].get('id')}": "aut", f"#{contributors[0].get('id')}": "edt"}
+
+
+def test_a_page_that_starts_with_a_numbered_list_is_in_the_page_list(tmp_path: Path) -> None:
+    """List numbers are printed but are not text in the EPUB; the page must still be found."""
+    filler = "\n\n".join(
+        f"Alinea {n} met genoeg tekst om de pagina te vullen. " * 6 for n in range(9)
+    )
+    source = tmp_path / "lijst.md"
+    source.write_text(
+        "---\ntitle: Lijst\nlang: nl\ndate: 2024-01-01\n---\n\n"
+        + filler
+        + "\n\n"
+        + "\n".join(f"{n}. Stap nummer {n} van de lange lijst." for n in range(1, 40))
+        + "\n",
+        encoding="utf-8",
+    )
+    build_article(
+        source,
+        BuildOptions(
+            out_dir=tmp_path, formats=("pdf", "epub"), variants=("standard",), project_dir=ROOT
+        ),
+    )
+    pdf = tmp_path / "lijst" / "lijst.pdf"
+    pages = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True)
+    count = int(re.search(r"Pages:\s+(\d+)", pages.stdout).group(1))  # type: ignore[union-attr]
+    with zipfile.ZipFile(tmp_path / "lijst" / "lijst.epub") as archive:
+        content = archive.read("EPUB/content.xhtml").decode("utf-8")
+    assert re.findall(r'id="pagina-(\d+)"', content) == [str(n) for n in range(1, count + 1)]

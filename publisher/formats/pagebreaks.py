@@ -46,6 +46,13 @@ def page_texts(document: Any) -> list[str]:
     def walk(box: Any) -> Any:
         if isinstance(box, boxes.MarginBox):
             return
+        # Text that only print has: list numbers and bullets (::marker), "(zie pagina
+        # 3)" (::after), the "[1]" after a link; the EPUB has none of it.
+        if "::" in str(getattr(box, "element_tag", "") or ""):
+            return
+        element = getattr(box, "element", None)
+        if element is not None and "pub-link-note" in (element.get("class") or ""):
+            return
         if isinstance(box, boxes.TextBox):
             yield box.text
         for child in getattr(box, "children", []):
@@ -65,14 +72,19 @@ def page_breaks(job: Job) -> list[PageBreak]:
     ]
 
 
+SKIPPED = {f"{XHTML}nav"}
+"""Not in the handout (its table of contents is hidden in print): never a page start."""
+
+
 def _text_slots(body: Any) -> list[tuple[Any, str]]:
-    """(element, 'text'|'tail') for every text node of body, in document order."""
+    """(element, 'text'|'tail') for every text node of body, in document order,
+    leaving out the text of elements the handout does not show."""
     slots: list[tuple[Any, str]] = []
 
     def visit(element: Any) -> None:
         slots.append((element, "text"))
         for child in element:
-            if isinstance(child.tag, str):
+            if isinstance(child.tag, str) and child.tag not in SKIPPED:
                 visit(child)
             slots.append((child, "tail"))
 
