@@ -153,8 +153,7 @@ def check(
         bool, typer.Option("--outputs", help="Also run the validators on the built files.")
     ] = False,
 ) -> None:
-    """Readability per variant (Flesch-Douma, Leesindex Brouwer, sentence length,
-    difficult words, passive voice) and source lint."""
+    """Readability per variant and source lint; --outputs also validates build/."""
     import json
 
     from publisher.readability.check import as_json, as_text, check_article
