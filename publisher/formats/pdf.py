@@ -15,6 +15,7 @@ from publisher.outputs import Output
 from publisher.stylesheets import colour_properties, concatenate, data_uri, font_faces
 from publisher.url_fetcher import ConfinedFetcher
 
+PDF_VARIANT = "pdf/ua-1"
 PAPER = {
     # name: (size, margins top right bottom left)
     "A4": ("A4", "20mm 20mm 22mm 20mm"),
@@ -78,9 +79,8 @@ def build_pdf(job: Job) -> bytes:
     buffer = io.BytesIO()
     document.write_pdf(
         buffer,
-        pdf_variant="pdf/ua-1",
+        pdf_variant=PDF_VARIANT,
         pdf_identifier=meta.slug.encode("utf-8") + job.variant.suffix.encode("utf-8"),
-        uncompressed_pdf=False,
     )
     return buffer.getvalue()
 
@@ -92,7 +92,6 @@ def render_document(job: Job) -> Any:
     import weasyprint
 
     enable_span_languages()
-    meta = job.article.meta
 
     def image_url(image: Image) -> str:
         return image.source.as_uri()
@@ -126,7 +125,6 @@ def render_document(job: Job) -> Any:
     )
     template = job.theme.template(_variant_layout("layouts/print.html", job), "layouts/print.html")
     html = template.render(context)
-    job.extras["print_html"] = html
     roots = [
         job.article.source.folder,
         *(t.path for t in job.theme.chain),
@@ -137,7 +135,7 @@ def render_document(job: Job) -> Any:
         string=html,
         base_url=job.article.source.folder.resolve().as_uri() + "/",
         url_fetcher=fetcher,
-    ).render(pdf_variant="pdf/ua-1", pdf_identifier=meta.slug.encode("utf-8"))
+    ).render(pdf_variant=PDF_VARIANT)  # tagging happens at layout; the identifier at writing
     job.extras["pdf_document"] = document
     return document
 
