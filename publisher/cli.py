@@ -100,7 +100,6 @@ def build(
     """Build every output of the given articles into <out>/<slug>/."""
     from publisher.batch import build_all
     from publisher.report import BuildReporter
-    from publisher.source import find_articles
 
     project, config = _project_config()
     if paper and paper.upper() not in ("A4", "A5"):
@@ -116,13 +115,7 @@ def build(
         strict=strict,
         allow_remote=allow_remote,
     )
-    targets = paths or [project / config["source"]]
-    try:
-        articles = find_articles(targets)
-    except PublisherError as error:
-        _fail(error, 2)
-    if not articles:
-        _fail(PublisherError.at(targets[0], "no articles (*.md or <slug>/index.md) found"), 1)
+    articles = _articles(paths, project, config)
     out_dir = options.out_dir
     outputs_each = len(options.formats) * len(options.variants)
     reporter = BuildReporter(len(articles), outputs_each, out_dir, quiet=quiet, verbose=verbose)
@@ -157,15 +150,11 @@ def check(
     import json
 
     from publisher.readability.check import as_json, as_text, check_article
-    from publisher.source import find_articles
 
     if output not in ("text", "json"):
         raise typer.BadParameter(f"'{output}' is not text or json", param_hint="--format")
     project, config = _project_config()
-    try:
-        articles = find_articles(paths or [project / config["source"]])
-    except PublisherError as error:
-        _fail(error, 2)
+    articles = _articles(paths, project, config)
     reports = [check_article(article, config["targets"]) for article in articles]
     if output == "json":
         typer.echo(json.dumps([as_json(r) for r in reports], ensure_ascii=False, indent=1))
@@ -294,6 +283,21 @@ def _project_config() -> tuple[Path, Config]:
     except PublisherError as error:
         _fail(error, 2)
         raise  # unreachable: _fail exits
+
+
+def _articles(paths: list[Path] | None, project: Path, config: Config) -> list[Path]:
+    """The articles the command line names (default: the source folder); exit 2 for a
+    path that does not exist, 1 when there is no article at all."""
+    from publisher.source import find_articles
+
+    targets = paths or [project / config["source"]]
+    try:
+        articles = find_articles(targets)
+    except PublisherError as error:
+        _fail(error, 2)
+    if not articles:
+        _fail(PublisherError.at(targets[0], "no articles (*.md or <slug>/index.md) found"), 1)
+    return articles
 
 
 def _fail(error: PublisherError, code: int) -> None:

@@ -264,3 +264,13 @@ def test_targets_are_configurable_in_publisher_toml(
     bad = runner.invoke(app, ["check", "tekst.md"])
     assert bad.exit_code == 2
     assert "unknown key 'targets.b1.max_words' (did you mean 'max_sentence_words'?)" in bad.stderr
+
+
+def test_check_without_articles_says_so(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "source").mkdir()
+    monkeypatch.chdir(tmp_path)
+    empty = runner.invoke(app, ["check"])
+    assert empty.exit_code == 1
+    assert "source: no articles (*.md or <slug>/index.md) found" in empty.stderr
+    missing = runner.invoke(app, ["check", "bestaat-niet.md"])
+    assert missing.exit_code == 2 and "bestaat-niet.md: no such file or folder" in missing.stderr
