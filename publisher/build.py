@@ -4,6 +4,7 @@ in memory, then write them all. A failing article leaves its outputs untouched."
 from __future__ import annotations
 
 import dataclasses
+import gc
 import logging
 import time
 from collections.abc import Iterator
@@ -62,14 +63,17 @@ def _render(
             formats=tuple(wanted),
             variants=options.variants,
         )
-        for name in wanted:
-            with _weasyprint_errors(path) as problems, _template_errors(path, theme.name):
-                produced = FORMATS[name].render(job)
-            if problems:
-                raise PublisherError(problems)
-            job.built[name] = produced[0]
-            for output in produced:
-                outputs.setdefault(output.path, output)
+        try:
+            for name in wanted:
+                with _weasyprint_errors(path) as problems, _template_errors(path, theme.name):
+                    produced = FORMATS[name].render(job)
+                if problems:
+                    raise PublisherError(problems)
+                job.built[name] = produced[0]
+                for output in produced:
+                    outputs.setdefault(output.path, output)
+        finally:
+            job.close()
     return list(outputs.values()), report.warnings, article
 
 
@@ -83,6 +87,9 @@ def _render_variants_in_parallel(
 
     if "pdf" in options.formats:
         import publisher.formats.pdf  # noqa: F401  imported once, inherited by the workers
+    # What the workers inherit stays out of their garbage collections (and is not
+    # copied page by page when a collection would touch it).
+    gc.freeze()
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
         futures = [pool.submit(_render, path, options, (v,)) for v in options.variants]

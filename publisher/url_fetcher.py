@@ -7,7 +7,10 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
-from weasyprint.urls import URLFetcher
+from publisher.weasyprint_import import load
+
+load()  # before any other WeasyPrint import: see weasyprint_import
+from weasyprint.urls import URLFetcher  # noqa: E402
 
 
 class ConfinedFetcher(URLFetcher):  # type: ignore[misc]

@@ -37,6 +37,12 @@ class Job:
     built: dict[str, Output] = field(default_factory=dict)
     """Outputs already built for this article (name -> output), e.g. the PDF."""
     extras: dict[str, Any] = field(default_factory=dict)
+    cleanups: list[Callable[[], None]] = field(default_factory=list)
+    """Run by ``close`` when every format of this job is done (also after an error)."""
+
+    def close(self) -> None:
+        while self.cleanups:
+            self.cleanups.pop()()
 
     # --- names
     def filename(self, fmt: str, variant: Variant | None = None) -> str:
