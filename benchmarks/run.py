@@ -31,8 +31,14 @@ PUBLISHER = [str(BIN / "publisher")]
 
 def run(args: list[str], cwd: Path) -> float:
     started = time.perf_counter()
-    subprocess.run(args, cwd=cwd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                   env={**os.environ, "PATH": f"{BIN}:{os.environ['PATH']}"})
+    subprocess.run(
+        args,
+        cwd=cwd,
+        check=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env={**os.environ, "PATH": f"{BIN}:{os.environ['PATH']}"},
+    )
     return time.perf_counter() - started
 
 
@@ -76,8 +82,13 @@ def main() -> None:
         # Start-up: --help against the bare interpreter.
         bare = median([sys.executable, "-c", "pass"], work, 7)
         help_time = median([*PUBLISHER, "--help"], work, 7)
-        rows.append(("`publisher --help`", f"{help_time:.3f} s",
-                     f"{help_time / bare:.1f} × `python -c pass` ({bare:.3f} s); target < 0.3 s"))
+        rows.append(
+            (
+                "`publisher --help`",
+                f"{help_time:.3f} s",
+                f"{help_time / bare:.1f} × `python -c pass` ({bare:.3f} s); target < 0.3 s",
+            )
+        )
 
         # One article: cold build of 8 outputs against pandoc making 3.
         single = work / "single"
@@ -88,22 +99,32 @@ def main() -> None:
         if pandoc:
             source = single / "source" / "artikel-000" / "index.md"
             peer = [
-                "sh", "-c",
+                "sh",
+                "-c",
                 f"cd {source.parent} && {pandoc} index.md -s -o /tmp/p.html && "
                 f"{pandoc} index.md -o /tmp/p.epub && "
                 f"{pandoc} index.md --pdf-engine=weasyprint -o /tmp/p.pdf",
             ]
             peer_time = median(peer, single, runs)
-            rows.append(("pandoc, same article, 3 outputs (html, epub3, pdf via weasyprint)",
-                         f"{peer_time:.2f} s",
-                         f"publisher / pandoc = {cold / peer_time:.2f} (target ≤ 1)"))
+            rows.append(
+                (
+                    "pandoc, same article, 3 outputs (html, epub3, pdf via weasyprint)",
+                    f"{peer_time:.2f} s",
+                    f"publisher / pandoc = {cold / peer_time:.2f} (target ≤ 1)",
+                )
+            )
         else:
             rows.append(("pandoc peer", "not installed", "apt-get install pandoc to compare"))
 
         # No-op rebuild of the example project.
         noop = median([*PUBLISHER, "build", "-q"], single, 7)
-        rows.append(("example, no-op rebuild", f"{noop:.3f} s",
-                     f"{noop / bare:.1f} × `python -c pass`; target < 0.25 s"))
+        rows.append(
+            (
+                "example, no-op rebuild",
+                f"{noop:.3f} s",
+                f"{noop / bare:.1f} × `python -c pass`; target < 0.25 s",
+            )
+        )
 
         # Many articles: 1 job against 2 jobs, cold.
         many = work / "many"
@@ -112,24 +133,41 @@ def main() -> None:
         one = median([*PUBLISHER, "build", "-q", "--jobs", "1"], many, big_runs, clean)
         two = median([*PUBLISHER, "build", "-q", "--jobs", "2"], many, big_runs, clean)
         rows.append((f"{articles} articles, cold, --jobs 1", f"{one:.1f} s", ""))
-        rows.append((f"{articles} articles, cold, --jobs 2", f"{two:.1f} s",
-                     f"speed-up {one / two:.2f} × (target ≥ 1.7)"))
+        rows.append(
+            (
+                f"{articles} articles, cold, --jobs 2",
+                f"{two:.1f} s",
+                f"speed-up {one / two:.2f} × (target ≥ 1.7)",
+            )
+        )
         peak = peak_child_rss_mb()
-        rows.append((f"peak memory of one process, {articles}-article builds", f"{peak:.0f} MB",
-                     "largest single process (the CLI or one worker); target < 300 MB"))
+        rows.append(
+            (
+                f"peak memory of one process, {articles}-article builds",
+                f"{peak:.0f} MB",
+                "largest single process (the CLI or one worker); target < 300 MB",
+            )
+        )
 
         # Edit one article: only its outputs are rebuilt.
         edited = many / "source" / "artikel-007" / "index.md"
-        edited.write_text(edited.read_text(encoding="utf-8") + "\nEen extra zin.\n",
-                          encoding="utf-8")
+        edited.write_text(
+            edited.read_text(encoding="utf-8") + "\nEen extra zin.\n", encoding="utf-8"
+        )
         started = time.perf_counter()
-        report = subprocess.run([*PUBLISHER, "build", "-v"], cwd=many, check=True,
-                                capture_output=True, text=True).stderr
+        report = subprocess.run(
+            [*PUBLISHER, "build", "-v"], cwd=many, check=True, capture_output=True, text=True
+        ).stderr
         edit_time = time.perf_counter() - started
         rebuilt = sum(1 for line in report.splitlines() if "built in" in line)
         unchanged = sum(1 for line in report.splitlines() if ", unchanged" in line)
-        rows.append((f"edit 1 of {articles} articles, rebuild", f"{edit_time:.2f} s",
-                     f"{rebuilt} rebuilt, {unchanged} unchanged"))
+        rows.append(
+            (
+                f"edit 1 of {articles} articles, rebuild",
+                f"{edit_time:.2f} s",
+                f"{rebuilt} rebuilt, {unchanged} unchanged",
+            )
+        )
 
     lines = [
         "# Benchmarks",

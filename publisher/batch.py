@@ -8,6 +8,7 @@ are unchanged is not rebuilt.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import os
@@ -128,6 +129,7 @@ def _run(articles: list[Path], options: BuildOptions, jobs: int) -> Iterator[Art
             yield build_article(article, options, workers)
         return
     workers = min(workers, len(articles))
+    gc.freeze()  # the workers' garbage collections skip what they inherit
     with ProcessPoolExecutor(max_workers=workers) as pool:
         futures = [pool.submit(build_article, article, options) for article in articles]
         for future in as_completed(futures):
