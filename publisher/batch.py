@@ -8,7 +8,6 @@ are unchanged is not rebuilt.
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import json
 import os
@@ -120,7 +119,7 @@ def _run(articles: list[Path], options: BuildOptions, jobs: int) -> Iterator[Art
         return
     from concurrent.futures import ProcessPoolExecutor, as_completed
 
-    from publisher.build import build_article  # the renderers: only when building
+    from publisher.build import build_article, frozen_heap  # the renderers: only when building
 
     workers = jobs or os.cpu_count() or 1
     if len(articles) == 1 or workers <= 1:
@@ -129,8 +128,7 @@ def _run(articles: list[Path], options: BuildOptions, jobs: int) -> Iterator[Art
             yield build_article(article, options, workers)
         return
     workers = min(workers, len(articles))
-    gc.freeze()  # the workers' garbage collections skip what they inherit
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    with frozen_heap(), ProcessPoolExecutor(max_workers=workers) as pool:
         futures = [pool.submit(build_article, article, options) for article in articles]
         for future in as_completed(futures):
             yield future.result()

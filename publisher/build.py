@@ -87,11 +87,8 @@ def _render_variants_in_parallel(
 
     if "pdf" in options.formats:
         import publisher.formats.pdf  # noqa: F401  imported once, inherited by the workers
-    # What the workers inherit stays out of their garbage collections (and is not
-    # copied page by page when a collection would touch it).
-    gc.freeze()
     context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+    with frozen_heap(), ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
         futures = [pool.submit(_render, path, options, (v,)) for v in options.variants]
         parts = [future.result() for future in futures]
     outputs: dict[str, Output] = {}
@@ -126,6 +123,18 @@ def build_article(path: Path, options: BuildOptions, workers: int = 1) -> Articl
         result.files[output.path] = len(output.data)
     result.seconds = time.perf_counter() - started
     return result
+
+
+@contextmanager
+def frozen_heap() -> Iterator[None]:
+    """While forking workers: what they inherit stays out of their garbage collections
+    (and is not copied page by page when a collection would touch it). Unfrozen
+    afterwards, so a long-running process (``serve``) still collects its garbage."""
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
 
 
 @contextmanager
