@@ -25,7 +25,7 @@ from types import ModuleType
 @functools.cache
 def _sonames() -> tuple[str, ...]:
     """Library file names in the ldconfig cache (``libpango-1.0.so.0``, ...)."""
-    for program in ("/sbin/ldconfig", "ldconfig"):
+    for program in ("/sbin/ldconfig", "/usr/sbin/ldconfig", "ldconfig"):
         try:
             listing = subprocess.run(
                 [program, "-p"],
