@@ -21,6 +21,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import NamedTuple
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "source" / "jongensprostitutie-in-beeld"
@@ -42,11 +43,15 @@ def run(args: list[str], cwd: Path, env: dict[str, str] | None = None) -> float:
 
 
 def median(args: list[str], cwd: Path, runs: int, before: list[str] | None = None) -> float:
-    return side_by_side({"only": (args, before)}, cwd, runs)["only"]
+    return side_by_side({"only": Command(args, before)}, cwd, runs)["only"]
 
 
-Command = tuple[list[str], list[str] | None]
-"""The command, and one to run before each timing (not timed)."""
+class Command(NamedTuple):
+    args: list[str]
+    before: list[str] | None = None
+    """Run before each timing, not timed."""
+    empty_cache: bool = False
+    """Each run gets an empty template cache: a machine that never ran publisher."""
 
 
 def side_by_side(commands: dict[str, Command], cwd: Path, runs: int) -> dict[str, float]:
@@ -54,13 +59,13 @@ def side_by_side(commands: dict[str, Command], cwd: Path, runs: int) -> dict[str
     machine slows every one of them alike."""
     times: dict[str, list[float]] = {name: [] for name in commands}
     for _ in range(runs):
-        for name, (args, before) in commands.items():
-            if before:
-                subprocess.run(before, cwd=cwd, check=True)
+        for name, command in commands.items():
+            if command.before:
+                subprocess.run(command.before, cwd=cwd, check=True)
             env = None
-            if name.endswith("empty cache"):  # a machine that never ran publisher before
+            if command.empty_cache:
                 env = {"XDG_CACHE_HOME": tempfile.mkdtemp(prefix="publisher-bench-")}
-            times[name].append(run(args, cwd, env))
+            times[name].append(run(command.args, cwd, env))
             if env:
                 shutil.rmtree(env["XDG_CACHE_HOME"])
     return {name: statistics.median(values) for name, values in times.items()}
@@ -145,21 +150,20 @@ def main() -> None:
         clean = ["rm", "-rf", "build"]  # cold: nothing built yet, every file written
         cold_build = [*PUBLISHER, "build", "-q"]
         commands: dict[str, Command] = {
-            "cold": (cold_build, clean),
-            "cold, empty cache": (cold_build, clean),
+            "cold": Command(cold_build, clean),
+            "cold, empty cache": Command(cold_build, clean, empty_cache=True),
         }
         pandoc = shutil.which("pandoc")
         if pandoc:
             source = single / "source" / "artikel-000"
-            commands["pandoc"] = (
+            commands["pandoc"] = Command(
                 [
                     "sh",
                     "-c",
                     f"cd {source} && {pandoc} index.md -s -o {work}/p.html && "
                     f"{pandoc} index.md -o {work}/p.epub && "
                     f"{pandoc} index.md --pdf-engine=weasyprint -o {work}/p.pdf",
-                ],
-                None,
+                ]
             )
         run(cold_build, single)  # the template cache, as after any earlier build
         times = side_by_side(commands, single, runs)
@@ -205,8 +209,8 @@ def main() -> None:
         make_project(many, articles)
         many_times = side_by_side(
             {
-                "1": ([*PUBLISHER, "build", "-q", "--jobs", "1"], clean),
-                "2": ([*PUBLISHER, "build", "-q", "--jobs", "2"], clean),
+                "1": Command([*PUBLISHER, "build", "-q", "--jobs", "1"], clean),
+                "2": Command([*PUBLISHER, "build", "-q", "--jobs", "2"], clean),
             },
             many,
             big_runs,

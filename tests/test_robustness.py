@@ -34,12 +34,16 @@ def make_project(root: Path, marker: str) -> Path:
     return source
 
 
-def build(source: Path, out: Path) -> subprocess.Popen[bytes]:
+def build(
+    source: Path, out: Path, *options: str, env: dict[str, str] | None = None
+) -> subprocess.Popen[bytes]:
     return subprocess.Popen(
-        [sys.executable, "-m", "publisher", "build", str(source), "--out", str(out), "-q"],
+        [sys.executable, "-m", "publisher", "build", str(source), "--out", str(out), "-q",
+         *options],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
-    )
+        env=env,
+    )  # fmt: skip
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
@@ -127,25 +131,10 @@ def test_a_build_leaves_nothing_in_the_temporary_folder(
         shutil.rmtree(extra)
     temporary = tmp_path / "tmp"
     temporary.mkdir()
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "publisher",
-            "build",
-            str(source),
-            "--out",
-            str(tmp_path / "out"),
-            "--jobs",
-            jobs,
-            "-q",
-        ],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "TMPDIR": str(temporary)},
-        timeout=300,
-        check=False,
+    process = build(
+        source, tmp_path / "out", "--jobs", jobs, env={**os.environ, "TMPDIR": str(temporary)}
     )
-    assert result.returncode == 0, result.stderr
+    _output, errors = process.communicate(timeout=300)
+    assert process.returncode == 0, errors.decode()
     assert len(list((tmp_path / "out").glob("*/*.pdf"))) == 2 * articles
     assert sorted(p.name for p in temporary.iterdir()) == []
