@@ -10,7 +10,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
+from typer.testing import CliRunner, Result
 
 from publisher.cli import app
 from tests.helpers import ROOT
@@ -48,10 +48,15 @@ def article(tmp_path: Path, url: str) -> Path:
     return path
 
 
-def test_remote_image_is_refused_by_default(tmp_path: Path, server: str) -> None:
-    result = runner.invoke(
-        app, ["build", str(article(tmp_path, f"{server}/foto.png")), "-o", str(tmp_path / "out")]
+def build(tmp_path: Path, url: str, *options: str) -> Result:
+    """Build an article whose one image is at ``url`` into ``tmp_path/out``."""
+    return runner.invoke(
+        app, ["build", str(article(tmp_path, url)), "-o", str(tmp_path / "out"), *options]
     )
+
+
+def test_remote_image_is_refused_by_default(tmp_path: Path, server: str) -> None:
+    result = build(tmp_path, f"{server}/foto.png")
     assert result.exit_code == 1
     assert "is not allowed; put the file beside the article (or build with --allow-remote)" in (
         result.stderr
@@ -59,16 +64,7 @@ def test_remote_image_is_refused_by_default(tmp_path: Path, server: str) -> None
 
 
 def test_allowed_remote_image_is_fetched_and_published(tmp_path: Path, server: str) -> None:
-    result = runner.invoke(
-        app,
-        [
-            "build",
-            str(article(tmp_path, f"{server}/foto.png")),
-            "-o",
-            str(tmp_path / "out"),
-            "--allow-remote",
-        ],
-    )
+    result = build(tmp_path, f"{server}/foto.png", "--allow-remote")
     assert result.exit_code == 0, result.stderr
     images = list((tmp_path / "out" / "op-afstand" / "assets" / "images" / "remote").glob("*.png"))
     assert len(images) == 1 and images[0].read_bytes() == PNG
@@ -88,16 +84,7 @@ def test_allowed_remote_image_is_fetched_and_published(tmp_path: Path, server: s
 def test_allowed_remote_image_still_has_limits(
     tmp_path: Path, server: str, name: str, message: str
 ) -> None:
-    result = runner.invoke(
-        app,
-        [
-            "build",
-            str(article(tmp_path, f"{server}/{name}")),
-            "-o",
-            str(tmp_path / "out"),
-            "--allow-remote",
-        ],
-    )
+    result = build(tmp_path, f"{server}/{name}", "--allow-remote")
     assert result.exit_code == 1
     assert message in result.stderr
 
