@@ -18,13 +18,17 @@ apt_ensure "${APT_PKGS[@]}"
 PIP_EXTRAS=".[test]" bash scripts/install.sh
 
 echo "== npm validators (tools/validators)"
-stamp=tools/validators/node_modules/.package-lock.json
-if [ -f "$stamp" ] && [ "$stamp" -nt tools/validators/package-lock.json ]; then
-    echo "node_modules up to date"
+# The installed tree matches the lock file when the hash recorded after the last
+# `npm ci` is the lock file's hash (file times after a checkout say nothing).
+lock_hash="$(sha256sum tools/validators/package-lock.json | cut -d' ' -f1)"
+stamp=tools/validators/node_modules/.publisher-lock-sha256
+if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$lock_hash" ]; then
+    echo "node_modules matches package-lock.json"
 else
     # --ignore-scripts: the only install scripts are puppeteer's browser download and
     # vnu-jar's JRE download; neither is wanted (Debian's chromium and Java are used).
     npm ci --prefix tools/validators --ignore-scripts --no-audit --no-fund --loglevel=error
+    echo "$lock_hash" > "$stamp"
 fi
 
 echo "== veraPDF engine (.tools/verapdf)"
