@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from publisher import __version__
+from publisher.catalog import FORMATS, PAPERS, VARIANTS
 from publisher.errors import PublisherError
 
 if TYPE_CHECKING:
@@ -24,8 +25,6 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-FORMAT_NAMES = ("html", "embed", "pdf", "epub")
-VARIANT_NAMES = ("standard", "plain")
 DEBUG = False
 
 
@@ -46,9 +45,7 @@ def main_options(
     DEBUG = debug
 
 
-def _split(values: list[str] | None, allowed: tuple[str, ...], option: str) -> tuple[str, ...]:
-    if not values:
-        return allowed
+def _split(values: list[str], allowed: tuple[str, ...], option: str) -> tuple[str, ...]:
     chosen: list[str] = []
     for value in values:
         for part in value.split(","):
@@ -70,14 +67,19 @@ def build(
     ] = None,
     formats: Annotated[
         list[str] | None,
-        typer.Option("--format", "-f", help="html, embed, pdf, epub (repeat or comma-separate)."),
+        typer.Option(
+            "--format", "-f", help=f"{', '.join(FORMATS)} (repeat or comma-separate; default all)."
+        ),
     ] = None,
     variants: Annotated[
-        list[str] | None, typer.Option("--variant", help="standard, plain.")
+        list[str] | None,
+        typer.Option("--variant", help=f"{', '.join(VARIANTS)} (default all)."),
     ] = None,
     out: Annotated[Path | None, typer.Option("--out", "-o", help="Output folder.")] = None,
     theme: Annotated[str | None, typer.Option("--theme", help="Theme name.")] = None,
-    paper: Annotated[str | None, typer.Option("--paper", help="A4 or A5.")] = None,
+    paper: Annotated[
+        str | None, typer.Option("--paper", help=f"Paper of the handout: {', '.join(PAPERS)}.")
+    ] = None,
     embed_level: Annotated[
         int | None,
         typer.Option("--embed-level", min=1, max=5, help="Heading level of the embed's title."),
@@ -99,17 +101,19 @@ def build(
     ] = False,
 ) -> None:
     """Build every output of the given articles into <out>/<slug>/."""
-    from publisher.batch import build_all
+    from publisher.build.batch import build_all
     from publisher.report import BuildReporter
 
     project, config = _project_config()
-    if paper and paper.upper() not in ("A4", "A5"):
-        raise typer.BadParameter(f"'{paper}' is not A4 or A5", param_hint="--paper")
+    if paper and paper.upper() not in PAPERS:
+        raise typer.BadParameter(
+            f"'{paper}' is not one of {', '.join(PAPERS)}", param_hint="--paper"
+        )
     options = config.build_options(
         project,
         out=out,
-        formats=_split(formats, FORMAT_NAMES, "--format") if formats else None,
-        variants=_split(variants, VARIANT_NAMES, "--variant") if variants else None,
+        formats=_split(formats, tuple(FORMATS), "--format") if formats else None,
+        variants=_split(variants, tuple(VARIANTS), "--variant") if variants else None,
         theme=theme,
         paper=paper,
         embed_level=embed_level,
@@ -190,13 +194,13 @@ def serve(
     """Preview on http://127.0.0.1:PORT/, rebuilding and reloading on every change."""
     import time
 
-    from publisher.serve import Preview
+    from publisher.preview import Preview
 
     project, config = _project_config()
     options = config.build_options(project, out=out)
 
     def report(result: object) -> None:
-        from publisher.options import ArticleResult
+        from publisher.build.options import ArticleResult
 
         assert isinstance(result, ArticleResult)
         for problem in result.errors:
@@ -220,17 +224,24 @@ def serve(
 @app.command()
 def themes() -> None:
     """List the available themes and where each comes from."""
-    from publisher.theme import available_themes, builtin_themes_dir, load_theme, search_path
+    from publisher.theme import available_themes, builtin_themes, load_theme, search_path
 
     project = Path.cwd()
-    builtin = builtin_themes_dir().resolve()
+    builtin = builtin_themes()
     for name, path in available_themes(search_path(project)).items():
-        origin = "built-in" if path.resolve() == builtin / name and name == "default" else "project"
+        origin = "built-in" if builtin.get(name) == path else "project"
         try:
             chain = " -> ".join(t.name for t in load_theme(name, project).chain)
         except PublisherError as error:
             chain = f"broken: {error.problems[0].message}"
         typer.echo(f"{name:<16} {origin:<9} {chain:<28} {path}")
+    for name in builtin:
+        hidden = project / "themes" / name
+        if (hidden / "theme.toml").is_file():
+            typer.echo(
+                f"{name:<16} {'ignored':<9} {'the name of a built-in theme; rename it':<28} "
+                f"{hidden}"
+            )
 
 
 new_app = typer.Typer(help="Start a new theme (or article) from a commented template.")
@@ -289,7 +300,7 @@ def _project_config() -> tuple[Path, Config]:
 def _articles(paths: list[Path] | None, project: Path, config: Config) -> list[Path]:
     """The articles the command line names (default: the source folder); exit 2 for a
     path that does not exist, 1 when there is no article at all."""
-    from publisher.source import find_articles
+    from publisher.reading.find import find_articles
 
     targets = paths or [project / config["source"]]
     try:

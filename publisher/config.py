@@ -9,15 +9,17 @@ from __future__ import annotations
 
 import difflib
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
+from publisher.catalog import DEFAULT_PAPER, FORMATS, PAPERS, VARIANTS
 from publisher.errors import Problem, PublisherError
 
 if TYPE_CHECKING:
-    from publisher.options import BuildOptions
+    from publisher.build.options import BuildOptions
 
 CONFIG_NAME = "publisher.toml"
 
@@ -26,19 +28,32 @@ CONFIG_NAME = "publisher.toml"
 class Option:
     kind: type | tuple[type, ...]
     default: Any
+    """The value, or a function that gives it (read when the file is loaded)."""
     doc: str
-    choices: tuple[Any, ...] = ()
+    choices: tuple[Any, ...] | Callable[[], tuple[Any, ...]] = ()
+
+    def default_value(self) -> Any:
+        return self.default() if callable(self.default) else self.default
+
+    def allowed(self) -> tuple[Any, ...]:
+        return self.choices() if callable(self.choices) else self.choices
+
+
+def _names(table: dict[str, Any]) -> Callable[[], tuple[str, ...]]:
+    return lambda: tuple(table)
+
+
+def _all(table: dict[str, Any]) -> Callable[[], list[str]]:
+    return lambda: list(table)
 
 
 SCHEMA: dict[str, Option] = {
     "theme": Option(str, "default", "theme for articles that do not name one"),
     "out": Option(str, "build", "output folder, relative to the project"),
     "source": Option(str, "source", "folder with the articles"),
-    "formats": Option(
-        list, ["html", "embed", "pdf", "epub"], "formats to build", ("html", "embed", "pdf", "epub")
-    ),
-    "variants": Option(list, ["standard", "plain"], "variants to build", ("standard", "plain")),
-    "paper": Option(str, "A4", "paper size of the handout", ("A4", "A5")),
+    "formats": Option(list, _all(FORMATS), "formats to build", _names(FORMATS)),
+    "variants": Option(list, _all(VARIANTS), "variants to build", _names(VARIANTS)),
+    "paper": Option(str, DEFAULT_PAPER, "paper size of the handout", _names(PAPERS)),
     "base_url": Option(str, "", "https:// address where build/ is published (for embeds)"),
     "embed_heading_level": Option(
         int, 2, "heading level of the title in the embed", (1, 2, 3, 4, 5)
@@ -78,7 +93,7 @@ class Config:
         allow_remote: bool = False,
     ) -> BuildOptions:
         """The file's settings, with what the command line says on top."""
-        from publisher.options import BuildOptions, Settings
+        from publisher.build.options import BuildOptions, Settings
 
         return BuildOptions(
             out_dir=out or project / self["out"],
@@ -99,7 +114,7 @@ class Config:
 
 def load_config(project: Path) -> Config:
     """Read and validate publisher.toml; defaults when there is none."""
-    values = {key: option.default for key, option in SCHEMA.items()}
+    values = {key: option.default_value() for key, option in SCHEMA.items()}
     path = project / CONFIG_NAME
     if not path.is_file():
         return Config(values, None)
@@ -132,11 +147,12 @@ def _check(key: str, value: Any, option: Option) -> str | None:
         kind = option.kind.__name__ if isinstance(option.kind, type) else "a value"
         names = {"str": "text", "list": "a list", "int": "a whole number"}
         return f"'{key}' must be {names.get(kind, kind)}, not {value!r}"
-    if option.choices:
+    choices = option.allowed()
+    if choices:
         items = value if isinstance(value, list) else [value]
-        wrong = [v for v in items if v not in option.choices]
+        wrong = [v for v in items if v not in choices]
         if wrong:
-            allowed = ", ".join(map(str, option.choices))
+            allowed = ", ".join(map(str, choices))
             return f"'{key}' has {', '.join(map(repr, wrong))}; allowed: {allowed}"
         if isinstance(value, list) and not value:
             return f"'{key}' must not be empty"

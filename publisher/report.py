@@ -9,7 +9,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
-from publisher.options import ArticleResult
+from publisher.build.options import ArticleResult
 
 if TYPE_CHECKING:
     from rich.progress import Progress

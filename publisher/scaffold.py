@@ -6,9 +6,9 @@ import json
 import re
 from pathlib import Path
 
+from publisher.build.outputs import write_atomic
 from publisher.errors import PublisherError, UsageError
-from publisher.outputs import write_atomic
-from publisher.theme import available_themes, search_path
+from publisher.theme import available_themes, builtin_themes, search_path
 
 NAME_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -72,6 +72,8 @@ def new_theme(name: str, parent: str, project_dir: Path) -> Path:
     """Write themes/<name>/ in the project; refuse to overwrite anything."""
     if not NAME_RE.match(name):
         raise UsageError.at(None, f"theme name '{name}' may only contain a-z, 0-9 and hyphens")
+    if name in builtin_themes():
+        raise UsageError.at(None, f"'{name}' is the name of a built-in theme; choose another name")
     themes = available_themes(search_path(project_dir))
     if parent not in themes:
         known = ", ".join(sorted(themes))
@@ -173,7 +175,7 @@ def new_article(
 
     import langcodes
 
-    from publisher.model import slugify
+    from publisher.reading.model import slugify
 
     if not title.strip():
         raise UsageError.at(None, "the article needs a title")

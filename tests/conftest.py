@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from publisher.build import BuildOptions, build_article
+from publisher.build.article import build_article
+from publisher.build.options import BuildOptions
 from tests.helpers import EXAMPLE, ROOT
 
 SLUG = "jongensprostitutie-in-beeld"

@@ -5,11 +5,14 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from publisher.formats.job import Job, Settings
-from publisher.reader import read_article
-from publisher.render import Rendered
+from publisher.build.job import Job
+from publisher.build.options import Settings
+from publisher.catalog import VARIANTS
+from publisher.content.render import Rendered
+from publisher.content.select import select, select_footnotes
+from publisher.formats.context import render_content
+from publisher.reading.reader import read_article
 from publisher.theme import load_theme
-from publisher.variants import VARIANTS, select
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "source" / "jongensprostitutie-in-beeld" / "index.md"
@@ -36,21 +39,23 @@ def write_article(folder: Path, body: str, front: str = FRONT, name: str = "test
 def job_for(path: Path, variant: str = "standard") -> Job:
     article, _report = read_article(path)
     theme = load_theme("default", ROOT)
+    chosen = VARIANTS[variant]
     return Job(
         article=article,
-        variant=VARIANTS[variant],
+        variant=chosen,
         theme=theme,
         strings=theme.strings(article.meta.lang),
-        tokens=select(article.tokens, VARIANTS[variant]),
+        tokens=tuple(select(article.tokens, chosen)),
+        footnotes={k: tuple(v) for k, v in select_footnotes(article.footnotes, chosen).items()},
         settings=Settings(),
         formats=("html",),
-        variants=("standard", "plain"),
+        variants=tuple(VARIANTS),
     )
 
 
 def render_html(path: Path, variant: str = "standard") -> Rendered:
     job = job_for(path, variant)
-    return job.render("html", lambda image: f"assets/images/{image.name}", "html")
+    return render_content(job, "html", lambda image: f"assets/images/{image.name}", "html")
 
 
 def normalise(html: str) -> str:

@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from publisher.build import BuildOptions, build_article
+from publisher.build.article import build_article
+from publisher.build.options import BuildOptions
 from tests.conftest import SLUG
 from tests.helpers import EXAMPLE, ROOT
 

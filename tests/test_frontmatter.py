@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from publisher.errors import PublisherError
-from publisher.reader import read_article
+from publisher.reading.reader import read_article
 
 
 def article(tmp_path: Path, front: str, body: str = "Tekst.\n") -> Path:

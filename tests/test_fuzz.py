@@ -15,7 +15,8 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from publisher.build import BuildOptions, render_article
+from publisher.build.article import read, render_article
+from publisher.build.options import BuildOptions
 from publisher.errors import PublisherError
 from tests.fuzzdocs import document
 from tests.helpers import ROOT
@@ -28,9 +29,8 @@ def build_text(text: str, formats: tuple[str, ...]) -> None:
         path = Path(folder) / "fuzz.md"
         path.write_text(text, encoding="utf-8")
         try:
-            outputs, _warnings, _slug = render_article(
-                path, BuildOptions(out_dir=Path(folder) / "out", formats=formats, project_dir=ROOT)
-            )
+            options = BuildOptions(out_dir=Path(folder) / "out", formats=formats, project_dir=ROOT)
+            outputs = render_article(read(path, options)[0], options)
         except PublisherError as error:
             assert all(str(p).startswith(str(path)) for p in error.problems)
             return
@@ -68,6 +68,5 @@ def test_arbitrary_bytes_are_refused_or_built(data: bytes) -> None:
         path = Path(folder) / "bytes.md"
         path.write_bytes(data)
         with contextlib.suppress(PublisherError):
-            render_article(
-                path, BuildOptions(out_dir=Path(folder) / "o", formats=("html",), project_dir=ROOT)
-            )
+            options = BuildOptions(out_dir=Path(folder) / "o", formats=("html",), project_dir=ROOT)
+            render_article(read(path, options)[0], options)

@@ -8,8 +8,8 @@ from pathlib import Path
 import pikepdf
 import pytest
 
-from publisher.build import BuildOptions, build_article
-from publisher.formats.job import Settings
+from publisher.build.article import build_article
+from publisher.build.options import BuildOptions, Settings
 from tests.conftest import SLUG
 from tests.helpers import ROOT
 

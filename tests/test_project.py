@@ -9,11 +9,12 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from publisher.batch import MANIFEST, build_all
+from publisher.build.batch import build_all
+from publisher.build.manifest import MANIFEST
+from publisher.build.options import BuildOptions
 from publisher.cli import app
 from publisher.config import load_config
 from publisher.errors import PublisherError
-from publisher.options import BuildOptions
 from tests.helpers import EXAMPLE
 
 runner = CliRunner()

@@ -9,14 +9,15 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from publisher.catalog import VARIANTS
 from publisher.cli import app
+from publisher.content.select import select
 from publisher.readability.check import check_article
 from publisher.readability.lint import lint
 from publisher.readability.metrics import measure
-from publisher.readability.sentences import split_sentences
-from publisher.readability.syllables import count_syllables
-from publisher.reader import read_article
-from publisher.variants import VARIANTS, select
+from publisher.reading.reader import read_article
+from publisher.text.sentences import split_sentences
+from publisher.text.syllables import count_syllables
 from tests.helpers import EXAMPLE
 
 runner = CliRunner()

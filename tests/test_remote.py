@@ -92,7 +92,7 @@ def test_allowed_remote_image_still_has_limits(
 def test_a_server_that_does_not_answer_times_out(tmp_path: Path) -> None:
     import socket
 
-    from publisher.images import ImageProblem, fetch_remote
+    from publisher.reading.images import ImageProblem, fetch_remote
 
     silent = socket.socket()
     silent.bind(("127.0.0.1", 0))

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from publisher.batch import MANIFEST
+from publisher.build.manifest import MANIFEST
 from tests.helpers import EXAMPLE
 
 ARTICLES = 4

@@ -11,7 +11,8 @@ import pikepdf
 import pytest
 from lxml import etree, html
 
-from publisher.build import BuildOptions, build_article
+from publisher.build.article import build_article
+from publisher.build.options import BuildOptions
 from tests.helpers import ROOT
 
 HOSTILE = ROOT / "tests" / "fixtures" / "articles" / "kwaadaardig.md"

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from publisher.options import BuildOptions
-from publisher.serve import RELOAD_SCRIPT, Preview
+from publisher.build.options import BuildOptions
+from publisher.preview import RELOAD_SCRIPT, Preview
 from tests.helpers import EXAMPLE
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from publisher import weasyprint_import
+from publisher.formats.pdf import weasyprint_internals as weasyprint_import
 from tests.helpers import EXAMPLE
 
 # The spellings WeasyPrint 70 asks for on Linux, in its order (weasyprint/text/ffi.py).

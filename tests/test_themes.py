@@ -13,9 +13,11 @@ import pikepdf
 import pytest
 from typer.testing import CliRunner
 
-from publisher.build import BuildOptions, build_article
+from publisher.build.article import build_article
+from publisher.build.options import BuildOptions
 from publisher.cli import app
-from publisher.contrast import ratio
+from publisher.theme import builtin_themes_dir
+from publisher.theme.contrast import ratio
 from tests.helpers import EXAMPLE, ROOT
 
 SLUG = "jongensprostitutie-in-beeld"
@@ -129,7 +131,8 @@ def test_plain_variant_needs_seven_to_one(tmp_path: Path) -> None:
 def test_unknown_theme_names_search_path_and_available(tmp_path: Path) -> None:
     errors = build_with(tmp_path, "bestaat-niet")
     assert errors == [
-        f"{EXAMPLE}: unknown theme 'bestaat-niet'; searched {ROOT / 'themes'}; available: default"
+        f"{EXAMPLE}: unknown theme 'bestaat-niet'; searched {builtin_themes_dir()}; "
+        "available: default"
     ]
 
 

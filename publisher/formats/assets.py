@@ -1,10 +1,16 @@
-"""Files the HTML outputs share: images, fonts, the theme's logo."""
+"""What the HTML outputs share: images, fonts, the theme's logo, and the links to
+the other versions and the downloads."""
 
 from __future__ import annotations
 
-from publisher.formats.job import Job
-from publisher.outputs import Output
-from publisher.stylesheets import font_files
+from typing import Any
+
+from publisher.build.job import Job, Needs, Product
+from publisher.build.outputs import Output
+from publisher.catalog import FORMATS
+from publisher.formats.addresses import file_name
+from publisher.formats.context import human_size
+from publisher.theme.stylesheets import font_files
 
 
 def image_path(name: str) -> str:
@@ -29,25 +35,37 @@ def shared_assets(job: Job) -> list[Output]:
     return outputs
 
 
-def downloads(job: Job) -> list[dict[str, str]]:
-    """Links to the handout and e-book of this variant that this build made."""
-    from publisher.formats import FORMATS
-    from publisher.formats.job import human_size
+def other_versions(job: Job, fmt: str, base: str = "") -> list[dict[str, str]]:
+    """The sibling variants of this build: link, label and the hint that names them."""
+    return [
+        {
+            "href": base + file_name(job, fmt, variant),
+            "label": job.strings(variant.switch_label),
+            "hint": variant.version_hint,
+            "file": file_name(job, fmt, variant),
+        }
+        for variant in job.siblings
+    ]
 
+
+def downloads(job: Job, needs: Needs, base: str = "") -> list[dict[str, str]]:
+    """Links to the downloadable outputs of this variant that the build publishes."""
     items = []
-    for fmt, label_key, label in (
-        ("pdf", "download_pdf", "PDF"),
-        ("epub", "download_epub", "EPUB"),
-    ):
-        name = job.filename(fmt)
-        if fmt in job.built:
-            items.append(
-                {
-                    "href": name,
-                    "label": job.t(label_key),
-                    "format": label,
-                    "size": human_size(len(job.built[fmt].data)),
-                    "media_type": FORMATS[fmt].media_type,
-                }
-            )
+    for fmt in FORMATS.values():
+        if fmt.download_label is None or fmt.name not in needs:
+            continue
+        items.append(
+            {
+                "href": base + file_name(job, fmt.name),
+                "label": job.strings(fmt.download_label),
+                "format": fmt.download_name,
+                "size": human_size(len(needs.get(fmt.name, Product).main.data)),
+                "media_type": fmt.media_type,
+            }
+        )
     return items
+
+
+def links(job: Job, needs: Needs, base: str = "") -> dict[str, Any]:
+    """The web page's and the fragment's links to the other versions and downloads."""
+    return {"others": other_versions(job, "html", base), "downloads": downloads(job, needs, base)}

@@ -7,11 +7,13 @@ are inlined as data: URLs, so a pasted fragment never shows broken images.
 
 from __future__ import annotations
 
-from publisher.formats.html import _variant_layout, links
-from publisher.formats.job import Job
-from publisher.model import Image
-from publisher.outputs import Output
-from publisher.stylesheets import (
+from publisher.build.job import Job, Needs, Product
+from publisher.build.outputs import Output
+from publisher.formats.addresses import asset_url, file_name, page_url
+from publisher.formats.assets import links
+from publisher.formats.context import context, layout, logo_file, render_content
+from publisher.reading.model import Image
+from publisher.theme.stylesheets import (
     colour_properties,
     concatenate,
     data_uri,
@@ -23,46 +25,47 @@ EMBED_CSS = ("embed-reset.css", "article.css", "embed.css")
 
 
 def stylesheet_text(job: Job, font_url: bool) -> str:
-    plain = job.variant.name == "plain"
-    files = (*EMBED_CSS, *(("plain.css",) if plain else ()))
-    fonts = ""
-    if font_url:
-        fonts = font_faces(job.theme, lambda relative: f"../{relative}")
-    return colour_properties(job.theme, ".pub-embed") + fonts + concatenate(job.theme, files)
+    fonts = font_faces(job.theme, lambda relative: f"../{relative}") if font_url else ""
+    return (
+        colour_properties(job.theme, ".pub-embed")
+        + fonts
+        + concatenate(job.theme, (*EMBED_CSS, *job.variant.css("web")))
+    )
 
 
-def render(job: Job) -> list[Output]:
-    published = job.published_url is not None
+def render(job: Job, needs: Needs) -> Product:
+    published = page_url(job) is not None
     css_name = f"assets/css/embed{job.variant.suffix}.css"
     css = stylesheet_text(job, font_url=published)
 
     def image_url(image: Image) -> str:
         if published:
-            return str(job.asset_url(f"assets/images/{image.name}"))
+            return str(asset_url(job, f"assets/images/{image.name}"))
         return data_uri(image.media_type, image.source.read_bytes())
 
     level = job.settings.embed_heading_level
     prefix = f"{job.article.slug}-"
-    rendered = job.render("html", image_url, "embed", heading_shift=level - 1, id_prefix=prefix)
-    context = job.context(rendered, "embed", title_level=level, id_prefix=prefix)
+    rendered = render_content(
+        job, "html", image_url, "embed", heading_shift=level - 1, id_prefix=prefix
+    )
+    values = context(job, rendered, "embed", title_level=level, id_prefix=prefix)
     if published:
-        stylesheet = str(job.asset_url(css_name))
-        base = str(job.asset_url(""))
+        stylesheet = str(asset_url(job, css_name))
+        base = str(asset_url(job, ""))
     else:
         stylesheet = data_uri("text/css", css.encode("utf-8"))
         base = ""
-    context.update(stylesheet=stylesheet, links=links(job, base))
-    logo = job.logo_file()
+    values.update(stylesheet=stylesheet, links=links(job, needs, base))
+    logo = logo_file(job)
     if logo:
         relative, path = logo
-        context["logo"] = (
-            str(job.asset_url(f"assets/theme/{relative}"))
+        values["logo"] = (
+            str(asset_url(job, f"assets/theme/{relative}"))
             if published
             else data_uri(media_type(path), path.read_bytes())
         )
-    template = job.theme.template(_variant_layout("layouts/embed.html", job), "layouts/embed.html")
-    html = template.render(context)
-    outputs = [Output(job.filename("embed"), html.encode("utf-8"))]
+    html = layout(job, "layouts/embed.html").render(values)
+    outputs = [Output(file_name(job, "embed"), html.encode("utf-8"))]
     if published:
         outputs.append(Output(css_name, css.encode("utf-8")))
-    return outputs
+    return Product(tuple(outputs))

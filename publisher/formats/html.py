@@ -2,52 +2,38 @@
 
 from __future__ import annotations
 
-from publisher.formats.assets import downloads, image_path, shared_assets
-from publisher.formats.job import Job, json_ld
-from publisher.outputs import Output
-from publisher.stylesheets import colour_properties, concatenate, font_faces
+from publisher.build.job import Job, Needs, Product
+from publisher.build.outputs import Output
+from publisher.formats.addresses import file_name, page_url
+from publisher.formats.assets import image_path, links, shared_assets
+from publisher.formats.context import context, json_ld, layout, render_content
+from publisher.theme.stylesheets import colour_properties, concatenate, font_faces
+
+PAGE_CSS = ("article.css", "page.css")
 
 
 def stylesheet(job: Job) -> Output:
-    plain = job.variant.name == "plain"
-    files = ("article.css", "page.css", *(("plain.css",) if plain else ()))
     css = (
         colour_properties(job.theme, ":root")
         + font_faces(job.theme, lambda relative: f"../{relative}")
-        + concatenate(job.theme, files)
+        + concatenate(job.theme, (*PAGE_CSS, *job.variant.css("web")))
     )
     return Output(f"assets/css/page{job.variant.suffix}.css", css.encode("utf-8"))
 
 
-def render(job: Job) -> list[Output]:
-    rendered = job.render("html", lambda image: image_path(image.name), "html")
-    context = job.context(rendered, "html")
+def render(job: Job, needs: Needs) -> Product:
+    rendered = render_content(job, "html", lambda image: image_path(image.name), "html")
+    values = context(job, rendered, "html")
     css = stylesheet(job)
     logo = job.theme.options.get("logo")
-    context.update(
+    values.update(
         stylesheet=css.path,
         logo=f"assets/theme/{logo}" if logo else "",
-        canonical=job.published_url,
+        canonical=page_url(job),
         og_locale=job.article.meta.lang.replace("-", "_"),
-        links=links(job),
+        links=links(job, needs),
     )
-    context["json_ld"] = json_ld(job, context)
-    template = job.theme.template(_variant_layout("layouts/page.html", job), "layouts/page.html")
-    html = template.render(context)
-    return [Output(job.filename("html"), html.encode("utf-8")), css, *shared_assets(job)]
-
-
-def links(job: Job, base: str = "") -> dict[str, object]:
-    other = None
-    if job.links_other_variant:
-        label = "switch_to_standard" if job.variant.name == "plain" else "switch_to_plain"
-        other = {"href": base + job.filename("html", job.other_variant), "label": job.t(label)}
-    items = downloads(job)
-    for item in items:
-        item["href"] = base + item["href"]
-    return {"other": other, "downloads": items}
-
-
-def _variant_layout(layout: str, job: Job) -> str:
-    stem, dot, ext = layout.rpartition(".")
-    return f"{stem}{job.variant.suffix}{dot}{ext}"
+    values["json_ld"] = json_ld(job, values)
+    html = layout(job, "layouts/page.html").render(values)
+    page = Output(file_name(job, "html"), html.encode("utf-8"))
+    return Product((page, css, *shared_assets(job)))

@@ -7,11 +7,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from publisher.catalog import VARIANTS
+from publisher.content.select import select
 from publisher.errors import Problem, PublisherError
 from publisher.readability.lint import lint
 from publisher.readability.metrics import Figures, measure
-from publisher.reader import read_article
-from publisher.variants import VARIANTS, select
+from publisher.reading.reader import read_article
 
 
 @dataclass(frozen=True)
@@ -98,7 +99,7 @@ def check_article(
             select(article.tokens, variant), article.meta, article.source.body_first_line
         )
         entry = VariantReport(name, figures)
-        if variant.uses_plain_blocks:
+        if variant.plain_language:
             entry.level = article.meta.plain.level
             entry.targets = targets_for(entry.level, overrides)
             entry.missed = _missed(entry, entry.targets)

@@ -6,9 +6,9 @@ import re
 
 from markdown_it.token import Token
 
+from publisher.content.select import sections_without_plain
 from publisher.errors import Problem
-from publisher.model import Article
-from publisher.variants import sections_without_plain
+from publisher.reading.model import Article
 
 VAGUE_LINKS = {
     "nl": {

@@ -9,9 +9,9 @@ from pathlib import Path
 
 from markdown_it.token import Token
 
-from publisher.model import Meta
-from publisher.readability.sentences import split_sentences
-from publisher.readability.syllables import count_syllables, words
+from publisher.reading.model import Meta
+from publisher.text.sentences import split_sentences
+from publisher.text.syllables import count_syllables, words
 
 PASSIVE_NL = re.compile(r"\b(word|wordt|worden|werd|werden|geworden)\b", re.IGNORECASE)
 PARTICIPLE_NL = re.compile(r"\b(ge\w{2,}(?:d|t|en)|\w+eerd)\b", re.IGNORECASE)

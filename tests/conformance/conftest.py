@@ -10,11 +10,10 @@ from pathlib import Path
 import pytest
 
 from publisher import validators
-from publisher.build import BuildOptions, build_article
-from publisher.formats import FORMATS
-from publisher.formats.job import Settings
-from publisher.source import find_articles
-from publisher.variants import VARIANTS
+from publisher.build.article import build_article
+from publisher.build.options import BuildOptions, Settings
+from publisher.catalog import FORMATS, VARIANTS
+from publisher.reading.find import find_articles
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTICLES = find_articles([ROOT / "source", ROOT / "tests" / "fixtures" / "articles"])
@@ -100,7 +99,7 @@ def validate(built: Path, request: pytest.FixtureRequest) -> Callable[[str, str]
         return [built / name for name in output_names(fmt)]
 
     def asset_map() -> dict[str, Path]:
-        from publisher.reader import read_article
+        from publisher.reading.reader import read_article
 
         mapping = {}
         for article in ARTICLES:

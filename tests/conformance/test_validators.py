@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from publisher import validators
-from publisher.build import BuildOptions, build_article
+from publisher.build.article import build_article
+from publisher.build.options import BuildOptions
 from publisher.validators import AxeResult, Finding
 from tests.conformance.conftest import ROOT, a5_names, output_names, require
 from tests.fuzzdocs import document

@@ -1,0 +1,175 @@
+"""Building one article: read it once, render every output of every variant in
+memory (each format after the formats it reads), then write them all. A failing
+article leaves its previous outputs untouched."""
+
+from __future__ import annotations
+
+import dataclasses
+import gc
+import logging
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import jinja2
+
+from publisher.build.job import Job, Needs, Product
+from publisher.build.options import ArticleResult, BuildOptions
+from publisher.build.outputs import Output, remove_stale_temporaries, safe_join, write_atomic
+from publisher.catalog import FORMATS, VARIANTS, build_order
+from publisher.content.select import select, select_footnotes
+from publisher.errors import Problem, PublisherError
+from publisher.reading.model import Article
+from publisher.reading.reader import read_article
+from publisher.theme import load_theme
+
+
+def read(path: Path, options: BuildOptions) -> tuple[Article, list[Problem]]:
+    """The article, checked, with the project's defaults; raises PublisherError."""
+    remote_cache = options.out_dir / ".remote-images" if options.allow_remote else None
+    article, report = read_article(path, remote_cache)
+    if article.meta.publisher is None and options.settings.publisher:
+        article.meta = dataclasses.replace(article.meta, publisher=options.settings.publisher)
+    if options.strict and report.warnings:
+        raise PublisherError(report.warnings)
+    return article, report.warnings
+
+
+def render_variant(article: Article, variant_name: str, options: BuildOptions) -> list[Output]:
+    """The outputs of one variant: every asked format, after what it reads."""
+    path = article.source.path
+    try:
+        theme = load_theme(article.meta.theme or options.theme or "default", options.project_dir)
+    except PublisherError as error:  # name the article that asked for the theme
+        raise PublisherError(
+            [Problem(p.path or path, p.message, p.line) for p in error.problems]
+        ) from None
+    for name in options.variants:
+        theme.check_contrast(VARIANTS[name])
+    variant = VARIANTS[variant_name]
+    job = Job(
+        article=article,
+        variant=variant,
+        theme=theme,
+        strings=theme.strings(article.meta.lang),
+        tokens=tuple(select(article.tokens, variant)),
+        footnotes={k: tuple(v) for k, v in select_footnotes(article.footnotes, variant).items()},
+        settings=options.settings,
+        formats=options.formats,
+        variants=options.variants,
+    )
+    products: dict[str, Product] = {}
+    for name in build_order(options.formats, options.formats):
+        fmt = FORMATS[name]
+        needs = Needs({n: products[n] for n in fmt.required(options.formats)})
+        with _weasyprint_errors(path) as problems, _template_errors(path, theme.name):
+            products[name] = fmt.render_function()(job, needs)
+        if problems:
+            raise PublisherError(problems)
+    outputs: dict[str, Output] = {}
+    for name in options.formats:  # what is only read by another format is not written
+        for output in products[name].outputs:
+            outputs.setdefault(output.path, output)
+    return list(outputs.values())
+
+
+def render_article(article: Article, options: BuildOptions, workers: int = 1) -> list[Output]:
+    """Every output of every variant, in memory; raises PublisherError. ``workers`` > 1
+    renders the variants in parallel processes (they are independent)."""
+    if workers <= 1 or len(options.variants) <= 1:
+        parts = [render_variant(article, name, options) for name in options.variants]
+    else:
+        parts = _variants_in_parallel(article, options, min(workers, len(options.variants)))
+    outputs: dict[str, Output] = {}
+    for produced in parts:
+        for output in produced:
+            outputs.setdefault(output.path, output)
+    return list(outputs.values())
+
+
+def _variants_in_parallel(
+    article: Article, options: BuildOptions, workers: int
+) -> list[list[Output]]:
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    for name in build_order(options.formats, options.formats):
+        FORMATS[name].render_function()  # imported once, inherited by the workers
+    context = multiprocessing.get_context("fork")
+    with frozen_heap(), ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        futures = [pool.submit(render_variant, article, v, options) for v in options.variants]
+        return [future.result() for future in futures]
+
+
+def build_article(path: Path, options: BuildOptions, workers: int = 1) -> ArticleResult:
+    """Render every output of one article, then write them all (or nothing).
+    ``workers`` > 1 renders the variants in parallel processes."""
+    started = time.perf_counter()
+    result = ArticleResult(path)
+    try:
+        article, warnings = read(path, options)
+        outputs = render_article(article, options, workers)
+    except PublisherError as error:
+        result.errors = error.problems
+        result.seconds = time.perf_counter() - started
+        return result
+    result.slug, result.warnings = article.slug, warnings
+    result.inputs = sorted(str(image.source) for image in article.images.values())
+    folder = options.out_dir / article.slug
+    remove_stale_temporaries(folder)
+    for output in outputs:
+        write_atomic(safe_join(folder, output.path), output.data)
+        result.files[output.path] = len(output.data)
+    result.seconds = time.perf_counter() - started
+    return result
+
+
+@contextmanager
+def frozen_heap() -> Iterator[None]:
+    """While forking workers: what they inherit stays out of their garbage collections
+    (and is not copied page by page when a collection would touch it). Unfrozen
+    afterwards, so a long-running process (``serve``) still collects its garbage."""
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+
+
+@contextmanager
+def _template_errors(path: Path, theme: str) -> Iterator[None]:
+    """A broken theme template is the theme author's error: say where it is."""
+    try:
+        yield
+    except jinja2.TemplateSyntaxError as error:
+        where = Path(error.filename) if error.filename else path
+        raise PublisherError.at(where, f"template error: {error.message}", error.lineno) from None
+    except jinja2.TemplateNotFound as error:
+        raise PublisherError.at(
+            path, f"theme '{theme}': template '{error.name}' not found in the theme's chain"
+        ) from None
+    except jinja2.UndefinedError as error:
+        raise PublisherError.at(path, f"theme '{theme}': template error: {error.message}") from None
+
+
+@contextmanager
+def _weasyprint_errors(path: Path) -> Iterator[list[Problem]]:
+    """WeasyPrint reports some problems only as log records; make them errors."""
+    problems: list[Problem] = []
+
+    class Collector(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            if record.levelno >= logging.ERROR:
+                problems.append(Problem(path, f"PDF: {record.getMessage()}"))
+
+    logger = logging.getLogger("weasyprint")
+    handler = Collector()
+    logger.addHandler(handler)
+    previous = logger.propagate
+    logger.propagate = False
+    try:
+        yield problems
+    finally:
+        logger.removeHandler(handler)
+        logger.propagate = previous

@@ -1,0 +1,56 @@
+"""Build options and results: small, importable without the heavy libraries (the
+command line and the incremental check use them before anything is rendered)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from publisher.catalog import DEFAULT_PAPER, FORMATS, VARIANTS
+from publisher.errors import Problem
+
+
+def all_formats() -> tuple[str, ...]:
+    return tuple(FORMATS)
+
+
+def all_variants() -> tuple[str, ...]:
+    return tuple(VARIANTS)
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Build settings that reach the renderers (from config and command line)."""
+
+    paper: str = DEFAULT_PAPER
+    embed_heading_level: int = 2
+    base_url: str | None = None
+    publisher: str | None = None
+    """The organisation, for articles that do not name their publisher."""
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    out_dir: Path = Path("build")
+    formats: tuple[str, ...] = field(default_factory=all_formats)
+    variants: tuple[str, ...] = field(default_factory=all_variants)
+    theme: str | None = None
+    project_dir: Path = Path(".")
+    strict: bool = False
+    allow_remote: bool = False
+    """Fetch http(s) images (with a timeout and the size limit) instead of refusing them."""
+    settings: Settings = field(default_factory=Settings)
+
+
+@dataclass
+class ArticleResult:
+    source: Path
+    slug: str | None = None
+    files: dict[str, int] = field(default_factory=dict)
+    """Output path (relative to the article's folder) -> size in bytes."""
+    inputs: list[str] = field(default_factory=list)
+    """Files besides the source that the article used (images), for incremental builds."""
+    warnings: list[Problem] = field(default_factory=list)
+    errors: list[Problem] = field(default_factory=list)
+    seconds: float = 0.0
+    skipped: bool = False

@@ -1,0 +1,400 @@
+"""One content rendering: the selected tokens of a variant -> body HTML.
+
+The renderer has one method per token type (as markdown-it's own). What differs
+per format is data in :class:`RenderOptions` (markup flavour, heading shift,
+where images live); the markup of figures comes from the theme's partial.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Literal, cast
+
+from markdown_it.common.utils import escapeHtml
+from markdown_it.renderer import RendererHTML
+from markdown_it.token import Token
+from markdown_it.utils import OptionsDict, OptionsType
+
+from publisher.content.select import VARIANT_BLOCKS
+from publisher.reading.markdown import is_safe_link, markdown, span_text
+from publisher.reading.model import Article, GlossaryEntry, Image
+
+Target = Literal["html", "xhtml", "print"]
+
+
+@dataclass(frozen=True)
+class FigureData:
+    image: Image
+    src: str
+    alt: str
+    caption: str
+    decorative: bool
+    id: str
+
+
+@dataclass(frozen=True)
+class RenderOptions:
+    target: Target
+    image_url: Callable[[Image], str]
+    figure: Callable[[FigureData], str]
+    heading_shift: int = 0
+    id_prefix: str = ""
+    table_label: str = "Table {number}"
+    remove_soft_hyphens: bool = False
+    """Plain language: soft hyphens are removed (no hyphenation at all)."""
+    sentence_lines: bool = False
+    """Level "easy": every sentence starts on its own line."""
+    number_links: bool = False
+    """Paper: every external link is followed by a number ``[1]``; the numbered
+    addresses are listed at the end (:attr:`Rendered.link_urls`)."""
+
+
+@dataclass(frozen=True)
+class Heading:
+    level: int
+    id: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Footnote:
+    number: int
+    id: str
+    ref_id: str
+    html: str
+
+
+@dataclass
+class Rendered:
+    """What one variant of an article looks like in one markup flavour."""
+
+    body: str
+    headings: list[Heading]
+    footnotes: list[Footnote]
+    glossary: list[GlossaryEntry]
+    languages: set[str] = field(default_factory=set)
+    link_urls: list[str] = field(default_factory=list)
+    """The addresses of the numbered links, note 1 first (``number_links``)."""
+
+
+@dataclass
+class _State:
+    article: Article
+    options: RenderOptions
+    glossary_used: dict[str, GlossaryEntry] = field(default_factory=dict)
+    note_numbers: dict[int, int] = field(default_factory=dict)
+    span_stack: list[str] = field(default_factory=list)
+    link_stack: list[str] = field(default_factory=list)
+    """Per open link: what closes it ("</a>", "" for a link that stays text, or the
+    close plus its printed number)."""
+    link_urls: list[str] = field(default_factory=list)
+    link_depth: int = 0
+    list_item_depth: int = 0
+    figures: int = 0
+    tables: int = 0
+    languages: set[str] = field(default_factory=set)
+
+
+class BodyRenderer(RendererHTML):
+    """markdown-it's HTML renderer with the source format's semantics."""
+
+    # --- helpers
+    @staticmethod
+    def _state(env: Any) -> _State:
+        state = env["state"]
+        assert isinstance(state, _State)
+        return state
+
+    def _id(self, env: Any, value: str) -> str:
+        return self._state(env).options.id_prefix + value
+
+    def _lang_attrs(self, env: Any, lang: str) -> str:
+        state = self._state(env)
+        state.languages.add(lang)
+        lang = escapeHtml(lang)
+        if state.options.target == "xhtml":
+            return f' lang="{lang}" xml:lang="{lang}"'
+        return f' lang="{lang}"'
+
+    # --- blocks
+    def heading_open(
+        self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: Any
+    ) -> str:
+        token = tokens[idx]
+        level = self._level(token, env)
+        ident = self._id(env, str(token.attrGet("id")))
+        return f'<h{level} id="{escapeHtml(ident)}">'
+
+    def heading_close(
+        self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: Any
+    ) -> str:
+        return f"</h{self._level(tokens[idx], env)}>\n"
+
+    def _level(self, token: Token, env: Any) -> int:
+        return min(6, int(token.tag[1]) + self._state(env).options.heading_shift)
+
+    def figure(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: Any) -> str:
+        state = self._state(env)
+        image_token = (tokens[idx].children or [])[0]
+        src = str(image_token.attrGet("src"))
+        image = state.article.images[src]
+        state.figures += 1
+        caption = str(image_token.attrGet("title") or "")
+        data = FigureData(
+            image=image,
+            src=state.options.image_url(image),
+            alt=self.renderInlineAsText(image_token.children or [], options, env),
+            caption=self.renderInline(_caption_tokens(caption), options, env) if caption else "",
+            decorative="decorative" in str(image_token.attrGet("class") or "").split(),
+            id=self._id(env, f"figuur-{state.figures}"),
+        )
+        return state.options.figure(data)
+
+    def paragraph_open(
+        self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: Any
+    ) -> str:
+        state = self._state(env)
+        if state.options.target == "print" and state.list_item_depth:
+            # PDF/UA: an LI may hold only Lbl and LBody; WeasyPrint tags a <p> in an
+            # <li> as P, so list items are written without paragraphs in print.
+            return "<br />" if idx and tokens[idx - 1].type == "paragraph_close" else ""
+        return self.renderToken(tokens, idx, options, env)
+
+    def paragraph_close(
+        self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: Any
+    ) -> str:
+        state = self._state(env)
+        if state.options.target == "print" and state.list_item_depth:
+            return ""
+        return self.renderToken(tokens, idx, options, env)
+
+    def list_item_open(
+        self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: Any
+    ) -> str:
+        self._state(env).list_item_depth += 1
+        return "<li>"
+
+    def list_item_close(
+        self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: Any
+    ) -> str:
+        self._state(env).list_item_depth -= 1
+        return "</li>\n"
+
+    def table_open(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: Any) -> str:
+        state = self._state(env)
+        state.tables += 1
+        caption = str(tokens[idx].attrGet("caption") or "")
+        ident = self._id(env, f"tabel-{state.tables}")
+        caption_html = f'<caption id="{ident}">{escapeHtml(caption)}</caption>\n' if caption else ""
+        if state.options.target != "html":
+            return f"<table>\n{caption_html}"
+        # A wide table scrolls on its own on a narrow screen; the scrolling region
+        # must be reachable by keyboard (axe scrollable-region-focusable).
+        label = (
+            f'aria-labelledby="{ident}"'
+            if caption
+            else f'aria-label="{escapeHtml(state.options.table_label.format(number=state.tables))}"'
+        )
+        return (
+            f'<div class="pub-table" role="region" tabindex="0" {label}>\n<table>\n{caption_html}'
+        )
+
+    def table_close(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: Any) -> str:
+        if self._state(env).options.target != "html":
+            return "</table>\n"
+        return "</table>\n</div>\n"
+
+    def th_open(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: Any) -> str:
+        return '<th scope="col"' + self._align(tokens[idx]) + ">"
+
+    def td_open(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: Any) -> str:
+        return "<td" + self._align(tokens[idx]) + ">"
+
+    @staticmethod
+    def _align(token: Token) -> str:
+        style = str(token.attrGet("style") or "")
+        match = re.search(r"text-align:(left|right|center)", style)
+        return f' class="align-{match.group(1)}"' if match else ""
+
+    def html_block(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: Any) -> str:
+        return f'<p class="source-html">{escapeHtml(tokens[idx].content.strip())}</p>\n'
+
+    def html_inline(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: Any) -> str:
+        return escapeHtml(tokens[idx].content)
+
+    # --- inline
+    def text(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: Any) -> str:
+        state = self._state(env)
+        content = tokens[idx].content
+        if state.options.remove_soft_hyphens:
+            content = content.replace("\u00ad", "")
+        if state.options.sentence_lines:
+            from publisher.text.sentences import split_sentences
+
+            escaped = (
+                "<br />".join(
+                    escapeHtml(s) for s in split_sentences(content, state.article.meta.lang)
+                )
+                if content.strip()
+                else escapeHtml(content)
+            )
+            if content[:1].isspace():
+                escaped = " " + escaped
+        else:
+            escaped = escapeHtml(content)
+        for short, expansion in state.article.meta.abbr:
+            pattern = re.compile(r"(?<![\w-])" + re.escape(escapeHtml(short)) + r"(?![\w-])")
+            abbr = f'<abbr title="{escapeHtml(expansion)}">{escapeHtml(short)}</abbr>'
+            escaped = pattern.sub(abbr.replace("\\", "\\\\"), escaped)
+        return escaped
+
+    def image(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: Any) -> str:
+        state = self._state(env)
+        token = tokens[idx]
+        image = state.article.images[str(token.attrGet("src"))]
+        alt = self.renderInlineAsText(token.children or [], options, env)
+        if not alt and state.options.target == "print":
+            return ""  # a decorative inline image is left out of the handout
+        close = " />" if state.options.target == "xhtml" else ">"
+        return (
+            f'<img class="inline-image" src="{escapeHtml(state.options.image_url(image))}" '
+            f'alt="{escapeHtml(alt)}"{close}'
+        )
+
+    def link_open(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: Any) -> str:
+        state = self._state(env)
+        href = str(tokens[idx].attrGet("href") or "")
+        state.link_depth += 1
+        if not is_safe_link(href):
+            state.link_stack.append("")
+            return ""
+        if href.startswith("#"):
+            state.link_stack.append("</a>")
+            return f'<a href="#{escapeHtml(state.options.id_prefix + href[1:])}">'
+        external = href.lower().startswith(("http:", "https:"))
+        close = "</a>"
+        if external and state.options.number_links:
+            if href not in state.link_urls:
+                state.link_urls.append(href)
+            number = state.link_urls.index(href) + 1
+            close += f'<sup class="pub-link-note">[{number}]</sup>'
+        state.link_stack.append(close)
+        marker = ' class="external"' if external else ""
+        return f'<a href="{escapeHtml(href)}"{marker}>'
+
+    def link_close(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: Any) -> str:
+        state = self._state(env)
+        state.link_depth -= 1
+        return state.link_stack.pop()
+
+    def span_open(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: Any) -> str:
+        state = self._state(env)
+        token = tokens[idx]
+        attrs = ""
+        lang = token.attrGet("lang")
+        if lang:
+            attrs += self._lang_attrs(env, str(lang))
+        direction = token.attrGet("dir")
+        if direction in ("ltr", "rtl", "auto"):
+            attrs += f' dir="{direction}"'
+        classes = str(token.attrGet("class") or "").split()
+        key = token.attrGet("term")
+        if "term" in classes or key is not None:
+            word = str(key) if key is not None else span_text(tokens, idx)
+            entry = state.article.meta.glossary_lookup(word)
+            if entry is not None:
+                first = entry.key not in state.glossary_used
+                state.glossary_used.setdefault(entry.key, entry)
+                if first and not state.link_depth:
+                    state.span_stack.append("a")
+                    target = escapeHtml(self._id(env, entry.anchor))
+                    epub = ' epub:type="glossref"' if state.options.target == "xhtml" else ""
+                    return f'<a class="term" href="#{target}" role="doc-glossref"{epub}{attrs}>'
+                attrs += ' class="term"'
+        state.span_stack.append("span")
+        return f"<span{attrs}>"
+
+    def span_close(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: Any) -> str:
+        kind = self._state(env).span_stack.pop()
+        return f"</{kind}>" if kind else ""
+
+    def footnote_ref(
+        self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: Any
+    ) -> str:
+        state = self._state(env)
+        note_id = int(tokens[idx].meta["id"])
+        number = state.note_numbers.setdefault(note_id, len(state.note_numbers) + 1)
+        sub = int(tokens[idx].meta.get("subId", 0))
+        ref_id = self._id(env, f"noot-ref-{number}" + (f"-{sub}" if sub else ""))
+        epub = ' epub:type="noteref"' if state.options.target == "xhtml" else ""
+        return (
+            f'<sup class="noteref"><a href="#{self._id(env, f"noot-{number}")}" id="{ref_id}" '
+            f'role="doc-noteref"{epub}>{number}</a></sup>'
+        )
+
+
+def _unselected(self: BodyRenderer, tokens: Sequence[Token], idx: int, *args: Any) -> str:
+    raise AssertionError(
+        f"{tokens[idx].type}: variant blocks must be selected (content.select) "
+        "before rendering; the renderer never drops one silently"
+    )
+
+
+for _name in VARIANT_BLOCKS:
+    setattr(BodyRenderer, f"container_{_name}_open", _unselected)
+    setattr(BodyRenderer, f"container_{_name}_close", _unselected)
+
+
+def _caption_tokens(caption: str) -> list[Token]:
+    tokens = markdown().parseInline(caption, {})
+    return tokens[0].children or [] if tokens else []
+
+
+def _heading_text(tokens: list[Token], index: int) -> str:
+    inline = tokens[index + 1]
+    return "".join(
+        c.content for c in inline.children or [] if c.type in ("text", "code_inline")
+    ).strip()
+
+
+def render_body(
+    article: Article,
+    tokens: list[Token],
+    footnotes: dict[int, list[Token]],
+    options: RenderOptions,
+) -> Rendered:
+    """Render a variant's tokens and footnotes (see :mod:`publisher.content.select`)."""
+    renderer = BodyRenderer()
+    state = _State(article, options)
+    settings = dict(markdown().options.items())
+    settings["xhtmlOut"] = options.target == "xhtml"
+    md_options = OptionsDict(cast(OptionsType, settings))
+    env: dict[str, Any] = {"state": state}
+    body = renderer.render(tokens, md_options, env)
+
+    headings = [
+        Heading(
+            level=min(6, int(t.tag[1]) + options.heading_shift),
+            id=options.id_prefix + str(t.attrGet("id")),
+            text=_heading_text(tokens, i),
+        )
+        for i, t in enumerate(tokens)
+        if t.type == "heading_open"
+    ]
+    notes = []
+    for note_id, number in sorted(state.note_numbers.items(), key=lambda item: item[1]):
+        note_tokens = footnotes.get(note_id, [])
+        inner = [t for t in note_tokens if t.type not in ("paragraph_open", "paragraph_close")]
+        html = renderer.render(inner, md_options, env).strip()
+        notes.append(
+            Footnote(
+                number=number,
+                id=options.id_prefix + f"noot-{number}",
+                ref_id=options.id_prefix + f"noot-ref-{number}",
+                html=html,
+            )
+        )
+    glossary = sorted(state.glossary_used.values(), key=lambda e: e.key.casefold())
+    return Rendered(body, headings, notes, glossary, state.languages, state.link_urls)

@@ -1,0 +1,100 @@
+"""Print page correspondence: the EPUB gets a page-break marker wherever the handout
+(the PDF of the same variant) starts a page.
+
+The handout's product says, per page, the first letters and digits laid out on it.
+Each is looked up in the EPUB's text (letters and digits only, so markup,
+hyphenation and spacing do not matter), after the previous page's position; the
+marker goes right before it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from lxml import etree
+
+from publisher.text.matching import letters_and_digits
+from publisher.theme import Strings
+
+XHTML = "{http://www.w3.org/1999/xhtml}"
+EPUB_TYPE = "{http://www.idpf.org/2007/ops}type"
+SKIPPED = {f"{XHTML}nav"}
+"""Not in the handout (its table of contents is hidden in print): never a page start."""
+
+
+@dataclass(frozen=True)
+class PageBreak:
+    number: int
+    key: str
+    """The first letters and digits on the page."""
+
+    @property
+    def id(self) -> str:
+        return f"pagina-{self.number}"
+
+    @property
+    def label(self) -> str:
+        return str(self.number)
+
+
+def _text_slots(body: Any) -> list[tuple[Any, str]]:
+    """(element, 'text'|'tail') for every text node of body, in document order,
+    leaving out the text of elements the handout does not show."""
+    slots: list[tuple[Any, str]] = []
+
+    def visit(element: Any) -> None:
+        slots.append((element, "text"))
+        for child in element:
+            if isinstance(child.tag, str) and child.tag not in SKIPPED:
+                visit(child)
+            slots.append((child, "tail"))
+
+    visit(body)
+    return slots
+
+
+def insert_page_breaks(
+    root: Any, page_starts: tuple[str, ...], strings: Strings
+) -> list[PageBreak]:
+    """Put a doc-pagebreak marker before each page's first text, in the content
+    document ``root``; the pages that were placed, in order."""
+    wanted = [PageBreak(n, key) for n, key in enumerate(page_starts, start=1) if key]
+    body = root.find(f"{XHTML}body")
+    assert body is not None
+    slots = _text_slots(body)
+    # One string of every letter and digit, and where each came from.
+    stream: list[str] = []
+    origin: list[tuple[int, int]] = []
+    for slot_index, (element, kind) in enumerate(slots):
+        text = getattr(element, kind) or ""
+        for offset, char in enumerate(text):
+            for piece in letters_and_digits(char):
+                stream.append(piece)
+                origin.append((slot_index, offset))
+    joined = "".join(stream)
+    position = 0
+    placed: list[tuple[PageBreak, int]] = []
+    for page in wanted:
+        found = joined.find(page.key, position)
+        if found < 0:
+            continue
+        placed.append((page, found))
+        position = found + 1
+    # Insert from the end so earlier offsets stay valid.
+    for page, found in reversed(placed):
+        slot_index, offset = origin[found]
+        element, kind = slots[slot_index]
+        marker = etree.Element(f"{XHTML}span")
+        marker.set("id", page.id)
+        marker.set("role", "doc-pagebreak")
+        marker.set(EPUB_TYPE, "pagebreak")
+        marker.set("aria-label", strings("page_label", page=page.label))
+        text = getattr(element, kind) or ""
+        marker.tail = text[offset:]
+        setattr(element, kind, text[:offset])
+        if kind == "text":
+            element.insert(0, marker)
+        else:
+            element.addnext(marker)
+    return [page for page, _ in placed]

@@ -1,0 +1,144 @@
+"""The printable handout: PDF/UA-1 through WeasyPrint (``<slug>.pdf``).
+
+Besides the file, the handout's product records where each page starts, so the
+EPUB's page list follows the paper (:class:`~publisher.build.job.HandoutProduct`).
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from publisher.build.job import HandoutProduct, Job, Needs
+from publisher.build.outputs import Output
+from publisher.catalog import PAPERS
+from publisher.formats.addresses import file_name, page_url
+from publisher.formats.assets import other_versions
+from publisher.formats.context import context, layout, logo_file, render_content
+from publisher.formats.pdf.weasyprint_internals import load, page_texts, remove_font_copies
+from publisher.reading.model import Image
+from publisher.text.matching import letters_and_digits
+from publisher.theme.stylesheets import colour_properties, concatenate, data_uri, font_faces
+
+PDF_VARIANT = "pdf/ua-1"
+PRINT_CSS = ("print.css",)
+PAGE_KEY_LENGTH = 24
+"""How many letters and digits of each page's start the page list looks for."""
+
+
+def _css_string(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def page_rules(job: Job, short_title: str) -> str:
+    paper = PAPERS[job.settings.paper]
+    t = job.strings
+    parts = t("page_x_of_y", page="\x00page\x00", pages="\x00pages\x00").split("\x00")
+    counter = " ".join(
+        "counter(page)" if p == "page" else "counter(pages)" if p == "pages" else _css_string(p)
+        for p in parts
+        if p
+    )
+    publisher = job.article.meta.publisher
+    left = _css_string(short_title + (f" · {publisher}" if publisher else ""))
+    see = t("see_page", page="\x00").split("\x00")
+    see_page = " ".join(
+        part
+        for part in (
+            _css_string(" (" + see[0]) if see[0] else '" ("',
+            "target-counter(attr(href url), page)",
+            _css_string(see[1] + ")"),
+        )
+    )
+    return f"""
+/* Paper cannot be clicked: an internal link says on which page its target is. */
+.pub-body a[href^="#"]:not([role])::after {{ content: {see_page}; }}
+@page {{
+  size: {paper.size};
+  margin: {paper.margins};
+  @bottom-left {{ content: {left}; font-family: var(--pub-font), sans-serif;
+    font-size: {paper.footer_size}; color: #3d3d3d; }}
+  @bottom-right {{ content: {counter}; font-family: var(--pub-font), sans-serif;
+    font-size: {paper.footer_size}; color: #3d3d3d; }}
+}}
+"""
+
+
+def short_title(title: str, limit: int = 48) -> str:
+    if len(title) <= limit:
+        return title
+    cut = title[:limit].rsplit(" ", 1)[0].rstrip(",;:–-")
+    return cut + "…"
+
+
+def print_html(job: Job) -> str:
+    """The handout as one HTML document for WeasyPrint."""
+
+    def image_url(image: Image) -> str:
+        return image.source.as_uri()
+
+    rendered = render_content(job, "print", image_url, "pdf")
+    values = context(job, rendered, "pdf")
+    css = (
+        colour_properties(job.theme, ":root", dark=False)
+        + font_faces(job.theme, lambda relative: job.theme.static(relative).as_uri())
+        + concatenate(job.theme, (*PRINT_CSS, *job.variant.css("print")))
+        + page_rules(job, short_title(values["display_title"]))
+    )
+    qr = None
+    url = page_url(job)
+    if url:
+        qr = {"src": qr_data_uri(url), "alt": job.strings("qr_alt", url=url), "url": url}
+    logo = logo_file(job)
+    values.update(
+        logo=logo[1].as_uri() if logo else "",
+        stylesheet_text=css,
+        print_links=rendered.link_urls,
+        qr=qr,
+        links={"epub_file": file_name(job, "epub"), "others": other_versions(job, "pdf")},
+    )
+    return layout(job, "layouts/print.html").render(values)
+
+
+def render(job: Job, needs: Needs) -> HandoutProduct:
+    weasyprint = load()
+    from weasyprint.text.fonts import FontConfiguration
+
+    from publisher.formats.pdf.fetcher import ConfinedFetcher
+
+    roots = [
+        job.article.source.folder,
+        *(t.path for t in job.theme.chain),
+        *(image.source for image in job.article.images.values()),  # checked by the reader
+    ]
+    fonts = FontConfiguration()
+    try:
+        document = weasyprint.HTML(
+            string=print_html(job),
+            base_url=job.article.source.folder.resolve().as_uri() + "/",
+            url_fetcher=ConfinedFetcher([Path(r) for r in roots]),
+        ).render(pdf_variant=PDF_VARIANT, font_config=fonts)
+        buffer = io.BytesIO()
+        document.write_pdf(
+            buffer,
+            pdf_variant=PDF_VARIANT,
+            pdf_identifier=(job.article.slug + job.variant.suffix).encode("utf-8"),
+        )
+        starts = tuple(letters_and_digits(text)[:PAGE_KEY_LENGTH] for text in page_texts(document))
+    finally:
+        remove_font_copies(fonts)
+    return HandoutProduct(
+        (Output(file_name(job, "pdf"), buffer.getvalue()),),
+        page_starts=starts,
+        paper=job.settings.paper,
+    )
+
+
+def qr_data_uri(url: str) -> str:
+    import segno
+
+    buffer = io.BytesIO()
+    segno.make(url, error="m").save(
+        buffer, kind="svg", scale=4, border=2, xmldecl=False, svgns=True, title=None
+    )
+    return data_uri("image/svg+xml", buffer.getvalue())

@@ -1,0 +1,33 @@
+"""The only way WeasyPrint may load anything: files under known folders, and data:
+URLs that publisher made itself. No network, no other files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote, urlsplit
+
+from publisher.formats.pdf.weasyprint_internals import load
+
+load()  # before any other WeasyPrint import: see weasyprint_internals
+from weasyprint.urls import URLFetcher  # noqa: E402
+
+
+class ConfinedFetcher(URLFetcher):  # type: ignore[misc]
+    def __init__(self, roots: list[Path]) -> None:
+        super().__init__(allowed_protocols={"file", "data"}, fail_on_errors=True)
+        self.roots = [root.resolve() for root in roots]
+
+    def allowed(self, path: Path) -> bool:
+        resolved = path.resolve()
+        return any(resolved == root or root in resolved.parents for root in self.roots)
+
+    def fetch(self, url: str, headers: Any = None) -> Any:
+        parts = urlsplit(url)
+        if parts.scheme == "file":
+            path = Path(unquote(parts.path))
+            if not (self.allowed(path) and path.is_file()):
+                raise PermissionError(f"refused to load {url[:100]}: outside the article")
+        elif parts.scheme != "data":
+            raise PermissionError(f"refused to load {url[:100]}: no network access")
+        return super().fetch(url, headers)

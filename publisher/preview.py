@@ -1,0 +1,174 @@
+"""`publisher serve`: a local preview on 127.0.0.1 that rebuilds what changed and
+reloads the open page. The reload script is added to pages as they are served; the
+built files never contain it."""
+
+from __future__ import annotations
+
+import html
+import threading
+from functools import partial
+from http import HTTPStatus
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+from publisher.build.batch import build_all
+from publisher.build.options import ArticleResult, BuildOptions
+from publisher.config import CONFIG_NAME
+from publisher.reading.find import find_articles
+from publisher.theme import search_path
+
+RELOAD_SCRIPT = (
+    "<script>/* publisher serve: live reload (not in built files) */"
+    "new EventSource('/__events').onmessage = () => location.reload();</script>"
+)
+
+
+class Preview:
+    """The preview server and its watcher; ``start()`` runs both in threads."""
+
+    def __init__(
+        self, targets: list[Path], options: BuildOptions, port: int = 8000, report: Any = None
+    ) -> None:
+        self.targets = targets
+        self.options = options
+        self.report = report or (lambda result: None)
+        self.version = 0
+        self.changed = threading.Condition()
+        self.results: list[ArticleResult] = []
+        self.stopping = threading.Event()
+        handler = partial(_Handler, self)
+        self.server = ThreadingHTTPServer(("127.0.0.1", port), handler)
+        self.server.daemon_threads = True
+        self.threads: list[threading.Thread] = []
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.server.server_address[1]}/"
+
+    def rebuild(self) -> None:
+        articles = find_articles(self.targets)
+        self.results = build_all(articles, self.options, jobs=1, progress=self.report)
+        with self.changed:
+            self.version += 1
+            self.changed.notify_all()
+
+    def watched(self) -> list[Path]:
+        paths = [t if t.is_dir() else t.parent for t in self.targets]
+        paths += [p for p in dict.fromkeys(search_path(self.options.project_dir)) if p.is_dir()]
+        config = self.options.project_dir / CONFIG_NAME
+        if config.is_file():
+            paths.append(config)
+        return list(dict.fromkeys(p.resolve() for p in paths))
+
+    def watch(self) -> None:
+        from watchfiles import watch
+
+        out = self.options.out_dir.resolve()
+        for changes in watch(
+            *self.watched(),
+            stop_event=self.stopping,
+            debounce=200,
+            rust_timeout=500,
+            yield_on_timeout=False,
+        ):
+            if any(not Path(path).resolve().is_relative_to(out) for _, path in changes):
+                self.rebuild()
+
+    def start(self) -> None:
+        self.rebuild()
+        for target in (self.server.serve_forever, self.watch):
+            thread = threading.Thread(target=target, daemon=True)
+            thread.start()
+            self.threads.append(thread)
+
+    def stop(self) -> None:
+        self.stopping.set()
+        with self.changed:
+            self.changed.notify_all()
+        self.server.shutdown()
+        self.server.server_close()
+
+    def index(self) -> str:
+        rows = []
+        for result in self.results:
+            if result.errors:
+                problems = "".join(f"<li>{html.escape(str(p))}</li>" for p in result.errors)
+                rows.append(f"<li>{html.escape(str(result.source))}<ul>{problems}</ul></li>")
+                continue
+            links = " · ".join(
+                f'<a href="/{html.escape(str(result.slug))}/{html.escape(name)}">'
+                f"{html.escape(name)}</a>"
+                for name in sorted(result.files)
+                if "/" not in name
+            )
+            rows.append(f"<li><strong>{html.escape(str(result.slug))}</strong>: {links}</li>")
+        return (
+            '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
+            "<title>publisher preview</title></head><body><main><h1>publisher preview</h1>"
+            f"<ul>{''.join(rows)}</ul></main>{RELOAD_SCRIPT}</body></html>"
+        )
+
+
+class _Handler(SimpleHTTPRequestHandler):
+    def __init__(self, preview: Preview, *args: Any, **kwargs: Any) -> None:
+        self.preview = preview
+        super().__init__(*args, directory=str(preview.options.out_dir), **kwargs)
+
+    def log_message(self, format: str, *args: Any) -> None:  # quiet
+        pass
+
+    def do_GET(self) -> None:
+        path = self.path.split("?", 1)[0]
+        if path == "/__events":
+            self._events()
+        elif path in ("/", "/index.html"):
+            self._send(self.preview.index().encode("utf-8"), "text/html; charset=utf-8")
+        elif path.endswith(".html"):
+            target = Path(self.translate_path(path))
+            if not target.is_file():
+                self.send_error(HTTPStatus.NOT_FOUND)
+                return
+            page = target.read_text(encoding="utf-8")
+            if "</body>" in page:
+                page = page.replace("</body>", RELOAD_SCRIPT + "</body>", 1)
+            else:  # an embed fragment: shown in a bare page
+                page = (
+                    '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>'
+                    f"{html.escape(target.name)}</title></head><body><main>{page}</main>"
+                    f"{RELOAD_SCRIPT}</body></html>"
+                )
+            self._send(page.encode("utf-8"), "text/html; charset=utf-8")
+        else:
+            super().do_GET()
+
+    def _send(self, body: bytes, kind: str) -> None:
+        self.send_response(HTTPStatus.OK)
+        self.send_header("Content-Type", kind)
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "no-store")
+        self.end_headers()
+        self.wfile.write(body)
+
+    def _events(self) -> None:
+        self.send_response(HTTPStatus.OK)
+        self.send_header("Content-Type", "text/event-stream")
+        self.send_header("Cache-Control", "no-store")
+        self.end_headers()
+        preview = self.preview
+        seen = preview.version
+        try:
+            self.wfile.write(b": connected\n\n")
+            self.wfile.flush()
+            while not preview.stopping.is_set():
+                with preview.changed:
+                    preview.changed.wait(timeout=15)
+                    current = preview.version
+                if current != seen:
+                    seen = current
+                    self.wfile.write(f"data: {current}\n\n".encode())
+                else:
+                    self.wfile.write(b": keep-alive\n\n")
+                self.wfile.flush()
+        except (BrokenPipeError, ConnectionResetError):
+            return

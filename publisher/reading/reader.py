@@ -1,0 +1,195 @@
+"""Reader: an article file -> a checked :class:`~publisher.reading.model.Article` (one parse).
+
+Errors stop the article; warnings are reported and the build goes on
+(``--strict`` makes them errors).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from markdown_it.token import Token
+
+from publisher.errors import Report
+from publisher.reading.files import read_source
+from publisher.reading.frontmatter import parse_front_matter
+from publisher.reading.images import ImageProblem, resolve_image
+from publisher.reading.markdown import parse, span_text
+from publisher.reading.model import Article, Image
+
+UNPARSED_ATTRS_RE = re.compile(r"\]\{[^{}]*\}")
+
+
+def read_article(path: Path, remote_cache: Path | None = None) -> tuple[Article, Report]:
+    """Read, parse and check one article. Raises PublisherError on errors.
+    Remote images are fetched into ``remote_cache`` only when it is given."""
+    source = read_source(path)
+    report = Report(path)
+    for line, char in source.removed[:20]:
+        report.warn(
+            f"invisible character U+{ord(char):04X} removed (no output format can hold it)", line
+        )
+    meta = parse_front_matter(source, report)
+    tokens, env = parse(source.body)
+    offset = source.body_first_line
+
+    images: dict[str, Image] = {}
+    lines = source.body.split("\n")
+    _check_tokens(tokens, offset, lines, report, meta, images, path.parent, remote_cache)
+    footnotes = _footnotes(tokens, env, report)
+    report.raise_if_errors()
+    assert meta is not None
+    body = _strip_footnote_block(tokens)
+    return Article(source, meta, body, images, footnotes), report
+
+
+def walk(tokens: list[Token], line: int | None = None) -> Iterator[tuple[Token, int | None]]:
+    """Every token with the best-known 0-based source line, children included."""
+    for token in tokens:
+        here = token.map[0] if token.map else line
+        yield token, here
+        if token.children:
+            yield from walk(token.children, here)
+
+
+def _check_tokens(
+    tokens: list[Token],
+    offset: int,
+    lines: list[str],
+    report: Report,
+    meta: Any,
+    images: dict[str, Image],
+    folder: Path,
+    remote_cache: Path | None = None,
+) -> None:
+    def at(line: int | None) -> int | None:
+        return None if line is None else line + offset
+
+    previous: Token | None = None
+    parent_children: list[Token] | None = None
+    for token, line in walk(tokens):
+        kind = token.type
+        if kind == "inline":
+            parent_children = token.children
+        if kind in ("html_block", "html_inline"):
+            report.warn("raw HTML is not allowed; it is shown as text", at(line))
+        elif kind.startswith("container_") and kind.endswith("_open") and token.map:
+            end = token.map[1]
+            closing = lines[end].strip() if end < len(lines) else ""
+            if not re.fullmatch(r":{3,}", closing):
+                name = kind.removeprefix("container_").removesuffix("_open")
+                report.warn(f"'::: {name}' block is not closed with ':::'", at(line))
+        elif kind == "text" and UNPARSED_ATTRS_RE.search(token.content):
+            report.warn(
+                "'{...}' after a bracketed text was not understood as attributes; "
+                'quote values with letters outside a-z, e.g. term="zorgcoördinatie"',
+                at(line),
+            )
+        elif kind == "image":
+            _check_image(token, at(line), report, images, folder, remote_cache)
+        elif kind == "link_close" and previous is not None and previous.type == "link_open":
+            report.warn("empty link: it has no text", at(line))
+        elif kind == "span_open" and parent_children is not None:
+            _check_span(
+                token,
+                span_text(parent_children, parent_children.index(token)),
+                at(line),
+                report,
+                meta,
+            )
+        if kind == "link_open" and token.meta.get("insecure_attrs"):
+            report.warn("link attributes that are not allowed were dropped", at(line))
+        previous = token
+
+
+def _check_image(
+    token: Token,
+    line: int | None,
+    report: Report,
+    images: dict[str, Image],
+    folder: Path,
+    remote_cache: Path | None = None,
+) -> None:
+    src = str(token.attrGet("src") or "")
+    alt = "".join(c.content for c in token.children or []).strip()
+    classes = str(token.attrGet("class") or "").split()
+    if token.meta.get("insecure_attrs"):
+        report.warn("image attributes that are not allowed were dropped", line)
+    if not alt and "decorative" not in classes:
+        report.error(
+            f"image '{src}' has no alt text; describe it, or mark it "
+            "decorative with ![](...){.decorative}",
+            line,
+        )
+    if alt and "decorative" in classes:
+        report.error(f"decorative image '{src}' must have an empty alt text", line)
+    if not src:
+        report.error("image without a file", line)
+        return
+    if src in images:
+        return
+    try:
+        images[src] = resolve_image(src, folder, remote_cache)
+    except ImageProblem as problem:
+        report.error(str(problem), line)
+
+
+def _check_span(token: Token, text: str, line: int | None, report: Report, meta: Any) -> None:
+    if token.meta.get("insecure_attrs"):
+        names = ", ".join(sorted(token.meta["insecure_attrs"]))
+        report.warn(f"span attributes not allowed and dropped: {names}", line)
+    lang = token.attrGet("lang")
+    if lang is not None:
+        import langcodes
+
+        if not langcodes.tag_is_valid(str(lang)):
+            report.error(f"'lang={lang}' is not a valid BCP 47 language tag", line)
+    direction = token.attrGet("dir")
+    if direction is not None and direction not in ("ltr", "rtl", "auto"):
+        report.error(f"'dir={direction}' must be ltr, rtl or auto", line)
+    classes = str(token.attrGet("class") or "").split()
+    key = token.attrGet("term")
+    if "term" not in classes and key is None:
+        return
+    if meta is None:
+        return
+    word = str(key) if key is not None else text
+    if meta.glossary_lookup(word) is None:
+        report.error(f"glossary term '{word}' is not defined under 'glossary:'", line)
+
+
+def _footnotes(
+    tokens: list[Token], env: dict[str, object], report: Report
+) -> dict[int, list[Token]]:
+    notes: dict[int, list[Token]] = {}
+    current: int | None = None
+    for token in tokens:
+        if token.type == "footnote_open":
+            current = int(token.meta["id"])
+            notes[current] = []
+        elif token.type == "footnote_close":
+            current = None
+        elif current is not None and token.type != "footnote_anchor":
+            notes[current].append(token)
+    data = env.get("footnotes")
+    if isinstance(data, dict):
+        for label, note_id in data.get("refs", {}).items():
+            if note_id == -1:
+                report.warn(f"footnote [^{label.lstrip(':')}] is never referenced")
+    return notes
+
+
+def _strip_footnote_block(tokens: list[Token]) -> list[Token]:
+    out: list[Token] = []
+    inside = False
+    for token in tokens:
+        if token.type == "footnote_block_open":
+            inside = True
+        elif token.type == "footnote_block_close":
+            inside = False
+        elif not inside:
+            out.append(token)
+    return out
