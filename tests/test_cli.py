@@ -180,3 +180,24 @@ def test_an_image_over_the_size_limit_is_refused(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert f"error: {article}:7: image 'groot.png' is 10.0 MB; the limit is 10 MB" in result.stderr
     assert not (tmp_path / "out").exists()
+
+
+def test_check_outputs_never_says_ok_for_a_check_that_did_not_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Asked to validate without the validators installed: each file says which check
+    did not run and why, and the command fails."""
+    from publisher import validators
+
+    why = "not installed here"
+    monkeypatch.setattr(validators, "missing", lambda: dict.fromkeys(validators.TOOL_NAMES, why))
+    (tmp_path / "source").mkdir()
+    shutil.copy(ROOT / "tests" / "fixtures" / "articles" / "english-guide.md", tmp_path / "source")
+    monkeypatch.chdir(tmp_path)
+    assert runner.invoke(app, ["build", "-q", "-f", "html,pdf"]).exit_code == 0
+    result = runner.invoke(app, ["check", "--outputs"])
+    assert result.exit_code == 1
+    assert ": ok" not in result.output
+    assert f"english-guide.pdf: not checked with veraPDF ({why})" in result.stderr
+    assert f"english-guide.html: not checked with axe-core ({why})" in result.stderr
+    assert f"english-guide.html: not checked with the Nu Html Checker ({why})" in result.stderr

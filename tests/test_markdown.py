@@ -39,7 +39,3 @@ def cases() -> list[tuple[str, str, str]]:
 def test_construct(tmp_path: Path, title: str, markdown: str, expected: str) -> None:
     rendered = render_html(write_article(tmp_path, markdown))
     assert normalise(rendered.body) == normalise(expected)
-
-
-def test_fixture_file_has_cases() -> None:
-    assert len(cases()) >= 12

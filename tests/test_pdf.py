@@ -149,20 +149,3 @@ def test_internal_links_say_on_which_page_their_target_is(tmp_path: Path) -> Non
     assert "Zie ook de tabel (zie pagina 1)." in text_of(
         tmp_path / "alle-onderdelen" / "alle-onderdelen.pdf"
     )
-
-
-@pytest.mark.parametrize("variant", ["", ".plain"])
-def test_handout_pages_are_kept_as_png_artefacts(example_build: Path, variant: str) -> None:
-    """Rendered pages of the example handout, to look at (tests/artefacts/handout/)."""
-    folder = ROOT / "tests" / "artefacts" / "handout"
-    folder.mkdir(parents=True, exist_ok=True)
-    prefix = folder / f"{SLUG}{variant}"
-    for old in folder.glob(f"{prefix.name}-*.png"):
-        old.unlink()
-    subprocess.run(
-        ["pdftoppm", "-r", "80", "-png", str(example_build / f"{SLUG}{variant}.pdf"), str(prefix)],
-        check=True,
-    )
-    with pikepdf.open(example_build / f"{SLUG}{variant}.pdf") as pdf:
-        pages = len(pdf.pages)
-    assert len(list(folder.glob(f"{prefix.name}-*.png"))) == pages

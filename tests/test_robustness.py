@@ -71,23 +71,37 @@ def versions(
 def test_sigkill_leaves_old_or_new_complete_files(
     tmp_path: Path, versions: tuple[Path, dict[str, bytes], dict[str, bytes]], seed: int
 ) -> None:
+    """Killed while it writes, a build leaves every file either old or new and complete.
+    The kill must land between the first and the last write (some files new, some
+    still old); the delay is moved until it does."""
     new_source, old, new = versions
-    out = tmp_path / "build"
-    for name, data in old.items():
-        (out / name).parent.mkdir(parents=True, exist_ok=True)
-        (out / name).write_bytes(data)
-    process = build(new_source, out)
-    time.sleep(random.Random(seed).uniform(0.8, 3.5))
-    process.send_signal(signal.SIGKILL)
-    process.wait(timeout=30)
-    after = snapshot(out)
-    assert set(after) == set(old)  # every output of the old build is still there
-    changed = 0
-    for name, data in after.items():
-        assert data in (old[name], new[name]), f"{name} is neither the old nor the new version"
-        changed += data == new[name] != old[name]
-    leftovers = [p.name for p in out.rglob("*.tmp")]
-    assert len(leftovers) <= 1, leftovers  # at most the one file being written
+    differing = {name for name in old if old[name] != new[name]}
+    low, high = 0.2, 8.0
+    delay = random.Random(seed).uniform(0.8, 3.5)
+    for attempt in range(8):
+        out = tmp_path / f"build-{attempt}"
+        for name, data in old.items():
+            (out / name).parent.mkdir(parents=True, exist_ok=True)
+            (out / name).write_bytes(data)
+        process = build(new_source, out)
+        time.sleep(delay)
+        process.send_signal(signal.SIGKILL)
+        process.wait(timeout=30)
+        after = snapshot(out)
+        assert set(after) == set(old)  # every output of the old build is still there
+        for name, data in after.items():
+            assert data in (old[name], new[name]), f"{name} is neither the old nor the new version"
+        leftovers = [p.name for p in out.rglob("*.tmp")]
+        assert len(leftovers) <= 1, leftovers  # at most the one file being written
+        written = {name for name in differing if after[name] == new[name]}
+        if 0 < len(written) < len(differing):
+            return  # the kill landed mid-build, and nothing was half-written
+        if written:  # everything was written: kill sooner
+            high = delay
+        else:  # nothing was written yet: kill later
+            low = delay
+        delay = (low + high) / 2
+    pytest.fail(f"the kill never landed between the first and the last write (last {delay:.2f} s)")
 
 
 def test_two_builds_into_one_folder_at_once(
@@ -138,3 +152,44 @@ def test_a_build_leaves_nothing_in_the_temporary_folder(
     assert process.returncode == 0, errors.decode()
     assert len(list((tmp_path / "out").glob("*/*.pdf"))) == 2 * articles
     assert sorted(p.name for p in temporary.iterdir()) == []
+
+
+def children_of(pid: int) -> set[int]:
+    found = set()
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            found.add(int(stat.parent.name))
+    return found
+
+
+def alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+def test_workers_exit_when_the_build_is_killed(
+    tmp_path: Path, versions: tuple[Path, dict[str, bytes], dict[str, bytes]]
+) -> None:
+    """Killing the build kills its workers: none goes on writing files (and none is
+    left running) after the command is gone."""
+    new_source, _old, _new = versions
+    process = build(new_source, tmp_path / "out", "--jobs", "2")
+    deadline = time.monotonic() + 20
+    workers: set[int] = set()
+    while len(workers) < 2 and time.monotonic() < deadline:
+        workers |= children_of(process.pid)
+        time.sleep(0.05)
+    assert len(workers) >= 2, "the build started no worker processes"
+    process.send_signal(signal.SIGKILL)
+    process.wait(timeout=30)
+    deadline = time.monotonic() + 5
+    while any(alive(pid) for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not [pid for pid in workers if alive(pid)]

@@ -103,3 +103,52 @@ def test_standard_and_plain_point_to_each_other_in_every_format(example_build: P
             check=True,
         ).stdout
         assert f"{slug}{other}.pdf" in " ".join(text.split())
+
+
+NESTED = """## Kop
+
+Gewone tekst.
+
+- Punt een.
+
+  ::: plain
+  Makkelijk punt.
+  :::
+
+- Punt twee.
+
+> Citaat.
+>
+> ::: plain
+> Makkelijk citaat.
+> :::
+
+- ::: standard
+  Alleen in de gewone versie.
+  :::
+"""
+
+
+def test_plain_block_in_a_list_item_replaces_that_item_only(tmp_path: Path) -> None:
+    """A variant block belongs to the item or quote it stands in (issue: it used to be
+    shown in the standard variant, with no warning)."""
+    path = write_article(tmp_path, NESTED)
+    standard = render_html(path, "standard").body
+    plain = render_html(path, "plain").body
+    assert "Makkelijk" not in standard
+    assert "Punt een." in standard and "Citaat." in standard
+    assert "Alleen in de gewone versie." in standard
+    assert "Makkelijk punt." in plain and "Punt een." not in plain
+    assert "Makkelijk citaat." in plain and "Citaat." not in plain
+    # The rest of the section is untouched: it has no plain block of its own.
+    assert "Gewone tekst." in plain and "Punt twee." in plain
+    # An item left empty in a variant is left out, not shown as an empty bullet.
+    assert "Alleen in de gewone versie." not in plain and "<li></li>" not in plain
+    assert plain.count("<li>") == 2
+
+
+def test_variant_block_in_a_quote_is_closed_without_a_warning(tmp_path: Path) -> None:
+    from publisher.reading.reader import read_article
+
+    _article, report = read_article(write_article(tmp_path, NESTED))
+    assert report.warnings == []

@@ -5,7 +5,6 @@ article leaves its previous outputs untouched."""
 from __future__ import annotations
 
 import dataclasses
-import gc
 import logging
 import time
 from collections.abc import Iterator
@@ -91,14 +90,12 @@ def render_article(article: Article, options: BuildOptions, workers: int = 1) ->
 def _variants_in_parallel(
     article: Article, options: BuildOptions, workers: int
 ) -> list[list[Output]]:
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
+    from publisher.build.workers import pool
 
     for name in build_order(options.formats, options.formats):
         FORMATS[name].render_function()  # imported once, inherited by the workers
-    context = multiprocessing.get_context("fork")
-    with frozen_heap(), ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        futures = [pool.submit(render_variant, article, v, options) for v in options.variants]
+    with pool(workers) as executor:
+        futures = [executor.submit(render_variant, article, v, options) for v in options.variants]
         return [future.result() for future in futures]
 
 
@@ -123,18 +120,6 @@ def build_article(path: Path, options: BuildOptions, workers: int = 1) -> Articl
         result.files[output.path] = len(output.data)
     result.seconds = time.perf_counter() - started
     return result
-
-
-@contextmanager
-def frozen_heap() -> Iterator[None]:
-    """While forking workers: what they inherit stays out of their garbage collections
-    (and is not copied page by page when a collection would touch it). Unfrozen
-    afterwards, so a long-running process (``serve``) still collects its garbage."""
-    gc.freeze()
-    try:
-        yield
-    finally:
-        gc.unfreeze()
 
 
 @contextmanager

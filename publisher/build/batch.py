@@ -69,9 +69,10 @@ def build_all(
 def _run(articles: list[Path], options: BuildOptions, jobs: int) -> Iterator[ArticleResult]:
     if not articles:
         return
-    from concurrent.futures import ProcessPoolExecutor, as_completed
+    from concurrent.futures import as_completed
 
-    from publisher.build.article import build_article, frozen_heap  # renderers: when building
+    from publisher.build.article import build_article  # the renderers: only when building
+    from publisher.build.workers import pool
 
     workers = jobs or os.cpu_count() or 1
     if len(articles) == 1 or workers <= 1:
@@ -80,7 +81,7 @@ def _run(articles: list[Path], options: BuildOptions, jobs: int) -> Iterator[Art
             yield build_article(article, options, workers)
         return
     workers = min(workers, len(articles))
-    with frozen_heap(), ProcessPoolExecutor(max_workers=workers) as pool:
-        futures = [pool.submit(build_article, article, options) for article in articles]
+    with pool(workers) as executor:
+        futures = [executor.submit(build_article, article, options) for article in articles]
         for future in as_completed(futures):
             yield future.result()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import struct
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -36,23 +35,45 @@ def sniff(data: bytes) -> str | None:
     return None
 
 
-def dimensions(data: bytes, media_type: str) -> tuple[float, float] | None:
-    """Intrinsic width and height where cheaply known (PNG, GIF, SVG viewBox)."""
-    if media_type == "image/png" and len(data) >= 24:
-        width, height = struct.unpack(">II", data[16:24])
-        return float(width), float(height)
-    if media_type == "image/gif" and len(data) >= 10:
-        width, height = struct.unpack("<HH", data[6:10])
-        return float(width), float(height)
-    if media_type == "image/svg+xml":
-        match = re.search(rb'viewBox\s*=\s*"([^"]+)"', data[:4096])
-        if match:
-            parts = match.group(1).replace(b",", b" ").split()
-            if len(parts) == 4:
-                try:
-                    return float(parts[2]), float(parts[3])
-                except ValueError:
-                    return None
+MAX_PIXELS = 50_000_000
+"""Largest raster image (width × height) accepted: a 50-megapixel photo. Decoding
+takes about 4 bytes per pixel in every renderer (200 MB here), so a small file
+that claims more pixels is refused before anything decodes it."""
+
+
+def raster_size(data: bytes, src: str) -> tuple[float, float]:
+    """Width and height in pixels of a PNG, JPEG, GIF or WebP, read by Pillow from the
+    header (nothing is decoded); ImageProblem for a broken or oversized image."""
+    import io
+    import warnings
+
+    from PIL import Image as PillowImage
+
+    limit = f"the limit is {MAX_PIXELS // 1_000_000} megapixels (make it smaller)"
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", PillowImage.DecompressionBombWarning)
+            with PillowImage.open(io.BytesIO(data)) as picture:
+                width, height = picture.size
+    except (PillowImage.DecompressionBombWarning, PillowImage.DecompressionBombError):
+        raise ImageProblem(f"image '{src}' has too many pixels; {limit}") from None
+    except (OSError, ValueError, SyntaxError) as exc:
+        raise ImageProblem(f"image '{src}' cannot be read: {exc}") from None
+    if width * height > MAX_PIXELS:
+        raise ImageProblem(f"image '{src}' is {width} × {height} pixels; {limit}")
+    return float(width), float(height)
+
+
+def svg_size(data: bytes) -> tuple[float, float] | None:
+    """Width and height of an SVG from its viewBox, if it has one."""
+    match = re.search(rb'viewBox\s*=\s*"([^"]+)"', data[:4096])
+    if match:
+        parts = match.group(1).replace(b",", b" ").split()
+        if len(parts) == 4:
+            try:
+                return float(parts[2]), float(parts[3])
+            except ValueError:
+                return None
     return None
 
 
@@ -135,7 +156,7 @@ def _checked(target: Path, name: str, src: str) -> Image:
         raise ImageProblem(f"image '{src}' is not a PNG, JPEG, GIF, WebP or SVG file")
     if media_type == "image/svg+xml" and ACTIVE_SVG_RE.search(data):
         raise ImageProblem(f"SVG image '{src}' contains scripts or active content")
-    size_px = dimensions(data, media_type)
+    size_px = svg_size(data) if media_type == "image/svg+xml" else raster_size(data, src)
     return Image(
         source=target,
         name=name,

@@ -78,7 +78,8 @@ def _check_tokens(
             report.warn("raw HTML is not allowed; it is shown as text", at(line))
         elif kind.startswith("container_") and kind.endswith("_open") and token.map:
             end = token.map[1]
-            closing = lines[end].strip() if end < len(lines) else ""
+            closing = lines[end] if end < len(lines) else ""
+            closing = re.sub(r"^(\s*>)*", "", closing).strip()  # inside block quotes
             if not re.fullmatch(r":{3,}", closing):
                 name = kind.removeprefix("container_").removesuffix("_open")
                 report.warn(f"'::: {name}' block is not closed with ':::'", at(line))
