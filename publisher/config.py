@@ -175,3 +175,25 @@ def _check(key: str, value: Any, option: Option) -> str | None:
     if key == "jobs" and int(str(value)) < 0:
         return "'jobs' must be 0 (one per core) or more"
     return None
+
+
+def markdown_table() -> str:
+    """The keys of publisher.toml with their defaults and meaning, for the docs."""
+    lines = ["| key | default | meaning |", "| --- | --- | --- |"]
+    for key, option in SCHEMA.items():
+        default = option.default_value()
+        shown = (
+            "[" + ", ".join(f'"{v}"' for v in default) + "]"
+            if isinstance(default, list)
+            else f'"{default}"'
+            if isinstance(default, str)
+            else str(default).lower()
+            if isinstance(default, bool)
+            else "{}"
+            if isinstance(default, dict)
+            else str(default)
+        )
+        choices = option.allowed()
+        meaning = option.doc + (f" ({', '.join(map(str, choices))})" if choices else "")
+        lines.append(f"| `{key}` | `{shown}` | {meaning} |")
+    return "\n".join(lines) + "\n"
