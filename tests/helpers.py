@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from publisher.build.article import make_job
 from publisher.build.job import Job
-from publisher.build.options import Settings
+from publisher.build.options import BuildOptions
 from publisher.catalog import VARIANTS
 from publisher.content.render import Rendered
-from publisher.content.select import select, select_footnotes
 from publisher.formats.context import render_content
 from publisher.reading.reader import read_article
 from publisher.theme import load_theme
@@ -38,19 +38,8 @@ def write_article(folder: Path, body: str, front: str = FRONT, name: str = "test
 
 def job_for(path: Path, variant: str = "standard") -> Job:
     article, _report = read_article(path)
-    theme = load_theme("default", ROOT)
-    chosen = VARIANTS[variant]
-    return Job(
-        article=article,
-        variant=chosen,
-        theme=theme,
-        strings=theme.strings(article.meta.lang),
-        tokens=tuple(select(article.tokens, chosen)),
-        footnotes={k: tuple(v) for k, v in select_footnotes(article.footnotes, chosen).items()},
-        settings=Settings(),
-        formats=("html",),
-        variants=tuple(VARIANTS),
-    )
+    options = BuildOptions(formats=("html",), project_dir=ROOT)
+    return make_job(article, VARIANTS[variant], load_theme("default", ROOT), options)
 
 
 def render_html(path: Path, variant: str = "standard") -> Rendered:

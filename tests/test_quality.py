@@ -7,33 +7,27 @@ import sys
 
 from tests.helpers import ROOT
 
+CODE = ("publisher", "tests", "scripts", "benchmarks")
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", *args], cwd=ROOT, capture_output=True, text=True, check=False
+    )
+
 
 def test_ruff_finds_nothing() -> None:
-    result = subprocess.run(
-        [sys.executable, "-m", "ruff", "check", "publisher", "tests", "scripts", "benchmarks"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = run("ruff", "check", *CODE)
     assert result.returncode == 0, result.stdout + result.stderr
 
 
 def test_mypy_strict_finds_nothing() -> None:
-    result = subprocess.run(
-        [sys.executable, "-m", "mypy"], cwd=ROOT, capture_output=True, text=True, check=False
-    )
+    result = run("mypy")
     assert result.returncode == 0, result.stdout + result.stderr
 
 
 def test_ruff_format_leaves_everything_as_it_is() -> None:
-    result = subprocess.run(
-        [sys.executable, "-m", "ruff", "format", "--check", "publisher", "tests", "scripts"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = run("ruff", "format", "--check", *CODE)
     assert result.returncode == 0, result.stdout + result.stderr
 
 

@@ -16,12 +16,12 @@ import jinja2
 from publisher.build.job import Job, Needs, Product
 from publisher.build.options import ArticleResult, BuildOptions
 from publisher.build.outputs import Output, remove_stale_temporaries, safe_join, write_atomic
-from publisher.catalog import FORMATS, VARIANTS, build_order
+from publisher.catalog import FORMATS, VARIANTS, Variant, build_order
 from publisher.content.select import select, select_footnotes
 from publisher.errors import Problem, PublisherError
 from publisher.reading.model import Article
 from publisher.reading.reader import read_article
-from publisher.theme import load_theme
+from publisher.theme import Theme, load_theme
 
 
 def read(path: Path, options: BuildOptions) -> tuple[Article, list[Problem]]:
@@ -35,6 +35,21 @@ def read(path: Path, options: BuildOptions) -> tuple[Article, list[Problem]]:
     return article, report.warnings
 
 
+def make_job(article: Article, variant: Variant, theme: Theme, options: BuildOptions) -> Job:
+    """The immutable input of one variant of an article."""
+    return Job(
+        article=article,
+        variant=variant,
+        theme=theme,
+        strings=theme.strings(article.meta.lang),
+        tokens=tuple(select(article.tokens, variant)),
+        footnotes={k: tuple(v) for k, v in select_footnotes(article.footnotes, variant).items()},
+        settings=options.settings,
+        formats=options.formats,
+        variants=options.variants,
+    )
+
+
 def render_variant(article: Article, variant_name: str, options: BuildOptions) -> list[Output]:
     """The outputs of one variant: every asked format, after what it reads."""
     path = article.source.path
@@ -46,18 +61,7 @@ def render_variant(article: Article, variant_name: str, options: BuildOptions) -
         ) from None
     for name in options.variants:
         theme.check_contrast(VARIANTS[name])
-    variant = VARIANTS[variant_name]
-    job = Job(
-        article=article,
-        variant=variant,
-        theme=theme,
-        strings=theme.strings(article.meta.lang),
-        tokens=tuple(select(article.tokens, variant)),
-        footnotes={k: tuple(v) for k, v in select_footnotes(article.footnotes, variant).items()},
-        settings=options.settings,
-        formats=options.formats,
-        variants=options.variants,
-    )
+    job = make_job(article, VARIANTS[variant_name], theme, options)
     products: dict[str, Product] = {}
     for name in build_order(options.formats, options.formats):
         fmt = FORMATS[name]
