@@ -7,8 +7,28 @@ an exit code; anything else is a bug and shows a traceback with ``--debug``.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
+
+INVISIBLE_RE = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\ud800-\udfff]"
+)
+"""Characters that a terminal acts on or hides: control characters (the escape that
+starts a terminal sequence among them), line separators, bidirectional controls,
+zero-width characters and lone surrogates."""
+
+
+def visible(text: str) -> str:
+    """``text`` on one line, with every :data:`INVISIBLE_RE` character written as an
+    escape (``\\x1b``, ``\\u202e``): a message can name what article text contains
+    without the terminal acting on it."""
+
+    def escape(match: re.Match[str]) -> str:
+        code = ord(match.group())
+        return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+    return INVISIBLE_RE.sub(escape, text)
 
 
 @dataclass(frozen=True)
@@ -20,12 +40,13 @@ class Problem:
     line: int | None = None
 
     def __str__(self) -> str:
+        """One line, ``file[:line]: message``, with invisible characters made visible."""
         if self.path is None:
-            return self.message
+            return visible(self.message)
         where = str(self.path)
         if self.line is not None:
             where += f":{self.line}"
-        return f"{where}: {self.message}"
+        return visible(f"{where}: {self.message}")
 
 
 class PublisherError(Exception):
@@ -54,13 +75,15 @@ class Report:
     path: Path
     errors: list[Problem] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
+    _seen: set[Problem] = field(default_factory=set, repr=False)
 
     def error(self, message: str, line: int | None = None) -> None:
         self.errors.append(Problem(self.path, message, line))
 
     def warn(self, message: str, line: int | None = None) -> None:
         problem = Problem(self.path, message, line)
-        if problem not in self.warnings:  # one line per problem, however often it occurs
+        if problem not in self._seen:  # one line per problem, however often it occurs
+            self._seen.add(problem)
             self.warnings.append(problem)
 
     def raise_if_errors(self) -> None:

@@ -18,6 +18,7 @@ from markdown_it.token import Token
 from markdown_it.utils import OptionsDict, OptionsType
 
 from publisher.content.select import VARIANT_BLOCKS
+from publisher.reading.abbreviations import ENV_KEY as ABBREVIATIONS
 from publisher.reading.markdown import is_safe_link, markdown, span_text
 from publisher.reading.model import Article, GlossaryEntry, Image
 
@@ -146,7 +147,11 @@ class BodyRenderer(RendererHTML):
             image=image,
             src=state.options.image_url(image),
             alt=self.renderInlineAsText(image_token.children or [], options, env),
-            caption=self.renderInline(_caption_tokens(caption), options, env) if caption else "",
+            caption=self.renderInline(
+                _caption_tokens(caption, state.article.meta.abbr), options, env
+            )
+            if caption
+            else "",
             decorative="decorative" in str(image_token.attrGet("class") or "").split(),
             id=self._id(env, f"figuur-{state.figures}"),
         )
@@ -244,11 +249,13 @@ class BodyRenderer(RendererHTML):
                 escaped = " " + escaped
         else:
             escaped = escapeHtml(content)
-        for short, expansion in state.article.meta.abbr:
-            pattern = re.compile(r"(?<![\w-])" + re.escape(escapeHtml(short)) + r"(?![\w-])")
-            abbr = f'<abbr title="{escapeHtml(expansion)}">{escapeHtml(short)}</abbr>'
-            escaped = pattern.sub(abbr.replace("\\", "\\\\"), escaped)
         return escaped
+
+    def abbr_open(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: Any) -> str:
+        return f'<abbr title="{escapeHtml(str(tokens[idx].attrGet("title") or ""))}">'
+
+    def abbr_close(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: Any) -> str:
+        return "</abbr>"
 
     def image(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: Any) -> str:
         state = self._state(env)
@@ -347,8 +354,8 @@ for _name in VARIANT_BLOCKS:
     setattr(BodyRenderer, f"container_{_name}_close", _unselected)
 
 
-def _caption_tokens(caption: str) -> list[Token]:
-    tokens = markdown().parseInline(caption, {})
+def _caption_tokens(caption: str, abbreviations: tuple[tuple[str, str], ...]) -> list[Token]:
+    tokens = markdown().parseInline(caption, {ABBREVIATIONS: abbreviations})
     return tokens[0].children or [] if tokens else []
 
 

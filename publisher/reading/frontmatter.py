@@ -12,11 +12,20 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import langcodes
-import yaml
 
 from publisher.errors import Report
 from publisher.reading.files import SourceFile
+from publisher.reading.limits import (
+    MAX_ENTRIES,
+    MAX_LANG_CHARS,
+    MAX_LIST_ITEMS,
+    MAX_LONG_TEXT,
+    MAX_SHORT_TEXT,
+    MAX_SLUG_CHARS,
+    MAX_UNKNOWN_KEY_WARNINGS,
+)
 from publisher.reading.model import Author, GlossaryEntry, Meta, PlainMeta
+from publisher.reading.safe_yaml import FrontMatterError, load_front_matter
 
 KNOWN_KEYS = (
     "title",
@@ -36,71 +45,76 @@ KNOWN_KEYS = (
     "abbr",
 )
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+UNSAFE_URL_RE = re.compile(r"[\s<>\"'`\\]")
+"""Characters that have no place in an address (a published one is written as is)."""
 
 
-def _key_lines(text: str, first_line: int) -> dict[str, int]:
-    """Line number of each top-level key, for messages."""
-    try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.YAMLError:
-        return {}
-    lines: dict[str, int] = {}
-    if isinstance(node, yaml.MappingNode):
-        for key, _value in node.value:
-            if isinstance(key, yaml.ScalarNode):
-                lines[str(key.value)] = key.start_mark.line + first_line
-    return lines
+def shorten(value: object, limit: int = 60) -> str:
+    """A value as a message quotes it: at most ``limit`` characters."""
+    text = str(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def parse_front_matter(source: SourceFile, report: Report) -> Meta | None:
     """Validate the front matter; problems go to ``report``. None when unusable."""
     first_line = 2  # the line after the opening '---'
     try:
-        data = yaml.safe_load(source.front_matter)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + first_line if mark is not None else None
-        problem = getattr(exc, "problem", None) or "not valid YAML"
-        report.error(f"front matter is not valid YAML: {problem}", line)
+        data, key_lines = load_front_matter(source.front_matter)
+    except FrontMatterError as exc:
+        message = exc.message
+        if exc.first is not None:
+            message += f" (first on line {exc.first + first_line})"
+        report.error(message, None if exc.line is None else exc.line + first_line)
         return None
     if not isinstance(data, dict):
         report.error("front matter must be a list of 'key: value' fields", first_line)
         return None
-    lines = _key_lines(source.front_matter, first_line)
+    lines = {key: line + first_line for key, line in key_lines.items()}
     checker = _Checker(report, lines)
 
-    for key in data:
-        if str(key) not in KNOWN_KEYS:
-            close = difflib.get_close_matches(str(key), KNOWN_KEYS, n=1)
-            hint = f" (did you mean '{close[0]}'?)" if close else ""
-            report.warn(f"unknown front matter key '{key}'{hint}", lines.get(str(key)))
+    unknown = [key for key in data if str(key) not in KNOWN_KEYS]
+    for key in unknown[:MAX_UNKNOWN_KEY_WARNINGS]:
+        name = str(key)
+        close = difflib.get_close_matches(name, KNOWN_KEYS, n=1) if len(name) <= 40 else []
+        hint = f" (did you mean '{close[0]}'?)" if close else ""
+        report.warn(f"unknown front matter key '{shorten(name)}'{hint}", lines.get(name))
+    if len(unknown) > MAX_UNKNOWN_KEY_WARNINGS:
+        report.warn(
+            f"{len(unknown) - MAX_UNKNOWN_KEY_WARNINGS} more unknown front matter keys",
+            lines.get(str(unknown[MAX_UNKNOWN_KEY_WARNINGS])),
+        )
 
     title = checker.text(data, "title", required=True)
     lang = checker.lang(data)
     date = checker.date(data)
+    slug_errors = len(report.errors)
     slug = checker.text(data, "slug")
     if slug is not None and not SLUG_RE.match(slug):
         checker.fail("slug", "'slug' may only contain a-z, 0-9 and single hyphens")
         slug = None
-    if slug is None:
+    elif slug is not None and len(slug) > MAX_SLUG_CHARS:
+        checker.fail("slug", f"'slug' has {len(slug)} characters; the limit is {MAX_SLUG_CHARS}")
+        slug = None
+    if slug is None and len(report.errors) == slug_errors:  # not given (or empty)
         slug = source.default_slug.lower()
-        if not SLUG_RE.match(slug):
+        if not SLUG_RE.match(slug) or len(slug) > MAX_SLUG_CHARS:
             report.error(
-                f"the file name '{source.default_slug}' is not a valid slug; "
-                "rename it (a-z, 0-9, hyphens) or set 'slug' in the front matter",
+                f"the file name '{shorten(source.default_slug)}' is not a valid slug; "
+                f"rename it (a-z, 0-9, hyphens, at most {MAX_SLUG_CHARS} characters) "
+                "or set 'slug' in the front matter",
                 1,
             )
-    url = checker.text(data, "url")
+    url = checker.text(data, "url", limit=MAX_LONG_TEXT)
     if url is not None:
         parts = urlsplit(url)
-        if parts.scheme != "https" or not parts.netloc:
+        if parts.scheme != "https" or not parts.netloc or UNSAFE_URL_RE.search(url):
             checker.fail("url", "'url' must be an absolute https:// address")
             url = None
 
     meta_fields: dict[str, Any] = {
         "subtitle": checker.text(data, "subtitle"),
         "publisher": checker.text(data, "publisher"),
-        "summary": checker.text(data, "summary"),
+        "summary": checker.text(data, "summary", limit=MAX_LONG_TEXT),
         "license": checker.text(data, "license"),
         "theme": checker.text(data, "theme"),
         "keywords": tuple(checker.text_list(data, "keywords")),
@@ -110,7 +124,7 @@ def parse_front_matter(source: SourceFile, report: Report) -> Meta | None:
         "abbr": tuple(checker.abbr(data)),
         "url": url,
     }
-    if title is None or lang is None or date is None or report.errors:
+    if title is None or lang is None or date is None or slug is None or report.errors:
         return None
     return Meta(title=title, lang=lang, date=date, slug=slug, **meta_fields)
 
@@ -123,7 +137,20 @@ class _Checker:
     def fail(self, key: str, message: str) -> None:
         self.report.error(message, self.lines.get(key))
 
-    def text(self, data: dict[str, Any], key: str, required: bool = False) -> str | None:
+    def long(self, key: str, what: str, value: str, limit: int) -> bool:
+        """True (and an error) when ``value`` is longer than ``limit`` characters."""
+        if len(value) <= limit:
+            return False
+        self.fail(key, f"{what} has {len(value):,} characters; the limit is {limit:,}")
+        return True
+
+    def text(
+        self,
+        data: dict[str, Any],
+        key: str,
+        required: bool = False,
+        limit: int = MAX_SHORT_TEXT,
+    ) -> str | None:
         value = data.get(key)
         if value is None:
             if required:
@@ -137,15 +164,18 @@ class _Checker:
             if required:
                 self.fail(key, f"'{key}' must not be empty")
             return None
+        if self.long(key, f"'{key}'", text, limit):
+            return None
         return text
 
     def lang(self, data: dict[str, Any]) -> str | None:
-        value = self.text(data, "lang", required=True)
+        value = self.text(data, "lang", required=True, limit=MAX_LANG_CHARS)
         if value is None:
             return None
         if not langcodes.tag_is_valid(value):
             self.fail(
-                "lang", f"'lang: {value}' is not a valid BCP 47 language tag (e.g. nl, en-GB)"
+                "lang",
+                f"'lang: {shorten(value)}' is not a valid BCP 47 language tag (e.g. nl, en-GB)",
             )
             return None
         return str(langcodes.standardize_tag(value))
@@ -164,8 +194,15 @@ class _Checker:
                 return dt.date.fromisoformat(value.strip())
             except ValueError:
                 pass
-        self.fail("date", f"'date: {value}' is not a date; write it as YYYY-MM-DD")
+        self.fail("date", f"'date: {shorten(value)}' is not a date; write it as YYYY-MM-DD")
         return None
+
+    def items(self, key: str, value: list[Any]) -> bool:
+        """True (and an error) when a list has more than :data:`MAX_LIST_ITEMS` items."""
+        if len(value) <= MAX_LIST_ITEMS:
+            return False
+        self.fail(key, f"'{key}' has {len(value)} items; the limit is {MAX_LIST_ITEMS}")
+        return True
 
     def text_list(self, data: dict[str, Any], key: str) -> list[str]:
         value = data.get(key)
@@ -175,6 +212,10 @@ class _Checker:
             value = [value]
         if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
             self.fail(key, f"'{key}' must be a list of texts")
+            return []
+        if self.items(key, value) or any(
+            self.long(key, f"an item of '{key}'", v.strip(), MAX_SHORT_TEXT) for v in value
+        ):
             return []
         return [v.strip() for v in value]
 
@@ -186,19 +227,29 @@ class _Checker:
             value = [value]
         authors: list[Author] = []
         if isinstance(value, list):
+            if self.items("authors", value):
+                return []
             for item in value:
                 if isinstance(item, str) and item.strip():
                     authors.append(Author(item.strip()))
                 elif (
                     isinstance(item, dict)
                     and isinstance(item.get("name"), str)
+                    and item["name"].strip()
                     and set(item) <= {"name", "role"}
                     and isinstance(item.get("role", ""), str)
                 ):
-                    authors.append(Author(item["name"].strip(), item.get("role")))
+                    role = str(item.get("role") or "").strip() or None
+                    authors.append(Author(item["name"].strip(), role))
                 else:
                     self.fail("authors", "each author must be a name or {name, role}")
                     return []
+            if any(
+                self.long("authors", "an author's name or role", text, MAX_SHORT_TEXT)
+                for author in authors
+                for text in (author.name, author.role or "")
+            ):
+                return []
             return authors
         self.fail("authors", "'authors' must be a list of names or of {name, role}")
         return []
@@ -210,12 +261,15 @@ class _Checker:
         if not isinstance(value, dict):
             self.fail("plain", "'plain' must be a mapping with title, summary and level")
             return PlainMeta()
-        unknown = set(value) - {"title", "summary", "level"}
+        unknown = set(map(str, value)) - {"title", "summary", "level"}
         if unknown:
-            self.fail("plain", f"'plain' has unknown keys: {', '.join(sorted(map(str, unknown)))}")
+            names = ", ".join(shorten(name, 40) for name in sorted(unknown)[:5])
+            self.fail("plain", f"'plain' has unknown keys: {names}")
         title = value.get("title")
         if title is not None and not isinstance(title, str):
             self.fail("plain", "'plain.title' must be text")
+            title = None
+        if title is not None and self.long("plain", "'plain.title'", title, MAX_SHORT_TEXT):
             title = None
         summary = value.get("summary", [])
         if isinstance(summary, str):
@@ -223,9 +277,13 @@ class _Checker:
         if not isinstance(summary, list) or not all(isinstance(s, str) for s in summary):
             self.fail("plain", "'plain.summary' must be text or a list of short sentences")
             summary = []
+        if self.items("plain", summary) or any(
+            self.long("plain", "a sentence of 'plain.summary'", s, MAX_LONG_TEXT) for s in summary
+        ):
+            summary = []
         level = value.get("level", "b1")
         if level not in ("b1", "easy"):
-            self.fail("plain", f"'plain.level: {level}' must be b1 or easy")
+            self.fail("plain", f"'plain.level: {shorten(level)}' must be b1 or easy")
             level = "b1"
         return PlainMeta(title, tuple(s.strip() for s in summary if s.strip()), level)
 
@@ -236,25 +294,49 @@ class _Checker:
         if not isinstance(value, dict):
             self.fail("glossary", "'glossary' must map each term to its definition")
             return []
+        if len(value) > MAX_ENTRIES:
+            self.fail("glossary", f"'glossary' has {len(value)} terms; the limit is {MAX_ENTRIES}")
+            return []
         entries: list[GlossaryEntry] = []
         for term, item in value.items():
-            if isinstance(item, str) and item.strip():
-                entries.append(GlossaryEntry(str(term), item.strip()))
-            elif (
-                isinstance(item, dict)
-                and isinstance(item.get("definition"), str)
-                and set(item) <= {"definition", "forms"}
-                and isinstance(item.get("forms", []), list)
-                and all(isinstance(f, str) for f in item.get("forms", []))
-            ):
-                forms = tuple(f.strip() for f in item.get("forms", []))
-                entries.append(GlossaryEntry(str(term), item["definition"].strip(), forms))
-            else:
-                self.fail(
-                    "glossary",
-                    f"glossary term '{term}' needs a definition text or {{definition, forms}}",
-                )
+            entry = self.glossary_entry(str(term), item)
+            if entry is not None:
+                entries.append(entry)
         return entries
+
+    def glossary_entry(self, term: str, item: object) -> GlossaryEntry | None:
+        name = shorten(term, 40)
+        if not term.strip():
+            self.fail("glossary", "a glossary term must not be empty")
+            return None
+        if isinstance(item, str) and item.strip():
+            entry = GlossaryEntry(term, item.strip())
+        elif (
+            isinstance(item, dict)
+            and isinstance(item.get("definition"), str)
+            and item["definition"].strip()
+            and set(item) <= {"definition", "forms"}
+            and isinstance(item.get("forms", []), list)
+            and all(isinstance(f, str) and f.strip() for f in item.get("forms", []))
+        ):
+            forms = [f.strip() for f in item.get("forms", [])]
+            if self.items("glossary", forms):
+                return None
+            entry = GlossaryEntry(term, item["definition"].strip(), tuple(forms))
+        else:
+            self.fail(
+                "glossary",
+                f"glossary term '{name}' needs a definition text or {{definition, forms}}",
+            )
+            return None
+        texts = [
+            (f"glossary term '{name}'", entry.key, MAX_SHORT_TEXT),
+            (f"the definition of '{name}'", entry.definition, MAX_LONG_TEXT),
+            *((f"a form of '{name}'", form, MAX_SHORT_TEXT) for form in entry.forms),
+        ]
+        if any(self.long("glossary", what, text, limit) for what, text, limit in texts):
+            return None
+        return entry
 
     def abbr(self, data: dict[str, Any]) -> list[tuple[str, str]]:
         value = data.get("abbr")
@@ -265,7 +347,20 @@ class _Checker:
         ):
             self.fail("abbr", "'abbr' must map each abbreviation to its expansion")
             return []
-        return [(str(k), v.strip()) for k, v in value.items()]
+        if len(value) > MAX_ENTRIES:
+            self.fail("abbr", f"'abbr' has {len(value)} abbreviations; the limit is {MAX_ENTRIES}")
+            return []
+        pairs = [(str(k).strip(), v.strip()) for k, v in value.items()]
+        for short, expansion in pairs:
+            name = shorten(short, 40)
+            if not short:
+                self.fail("abbr", "an abbreviation must not be empty")
+                return []
+            if self.long("abbr", f"abbreviation '{name}'", short, MAX_SHORT_TEXT) or self.long(
+                "abbr", f"the expansion of '{name}'", expansion, MAX_SHORT_TEXT
+            ):
+                return []
+        return pairs
 
 
 def _kind(value: object) -> str:

@@ -15,6 +15,7 @@ from mdit_py_plugins.container import container_plugin
 from mdit_py_plugins.deflist import deflist_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 
+from publisher.reading.abbreviations import ENV_KEY, abbreviations_plugin
 from publisher.reading.model import slugify
 
 SAFE_SCHEMES = ("http:", "https:", "mailto:", "tel:")
@@ -51,14 +52,19 @@ def markdown() -> MarkdownIt:
     attrs_block_plugin(md, allowed=("caption",))
     for name in VARIANT_CONTAINERS:
         container_plugin(md, name)
+    abbreviations_plugin(md)
     md.core.ruler.push("publisher_heading_attrs", _heading_attrs)
     md.core.ruler.push("publisher_figures", _figures)
     md.core.ruler.push("publisher_heading_ids", _heading_ids)
     return md
 
 
-def parse(text: str) -> tuple[list[Token], dict[str, object]]:
-    env: dict[str, object] = {}
+def parse(
+    text: str, abbreviations: Sequence[tuple[str, str]] = ()
+) -> tuple[list[Token], dict[str, object]]:
+    """The token stream of an article's body; ``abbreviations`` are marked up as
+    ``abbr`` tokens (:mod:`publisher.reading.abbreviations`)."""
+    env: dict[str, object] = {ENV_KEY: tuple(abbreviations)}
     tokens = markdown().parse(text, env)
     return tokens, env
 

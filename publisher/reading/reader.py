@@ -33,7 +33,7 @@ def read_article(path: Path, remote_cache: Path | None = None) -> tuple[Article,
             f"invisible character U+{ord(char):04X} removed (no output format can hold it)", line
         )
     meta = parse_front_matter(source, report)
-    tokens, env = parse(source.body)
+    tokens, env = parse(source.body, meta.abbr if meta is not None else ())
     offset = source.body_first_line
 
     images: dict[str, Image] = {}
