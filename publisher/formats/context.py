@@ -159,7 +159,11 @@ def json_ld(job: Job, context: dict[str, Any]) -> str:
     if url:
         data["url"] = url
     text = json.dumps(data, ensure_ascii=False, indent=1)
-    return text.replace("</", "<\\/")
+    # Inside <script> the HTML parser looks for "</script" and "<!--" before JSON is
+    # read: "<", ">" and "&" are written as JSON escapes, never as themselves.
+    for char in "<>&\u2028\u2029":
+        text = text.replace(char, f"\\u{ord(char):04x}")
+    return text
 
 
 def human_size(size: int) -> str:

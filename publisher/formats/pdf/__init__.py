@@ -26,28 +26,49 @@ PAGE_KEY_LENGTH = 24
 """How many letters and digits of each page's start the page list looks for."""
 
 
-def _css_string(text: str) -> str:
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+CSS_PLAIN = frozenset(" .,:;!?()-–—·…'’‘%+*=@#$_")
+"""Characters a CSS string holds as they are; every other one that is not a letter or
+digit is written as a hex escape."""
 
 
-def page_rules(job: Job, short_title: str) -> str:
+def css_string(text: str) -> str:
+    """A CSS string literal holding any text. Everything but letters, digits and
+    :data:`CSS_PLAIN` is a hex escape (``\\3c ``), so no value can end the string,
+    the rule, or (written into a ``<style>``) the element: it holds no ``"``, ``\\``,
+    newline, ``<`` or ``>``."""
+    return (
+        '"' + "".join(c if c.isalnum() or c in CSS_PLAIN else f"\\{ord(c):x} " for c in text) + '"'
+    )
+
+
+def footer_rule(job: Job, short_title: str) -> str:
+    """The running footer's text: the article's (short) title and publisher. It comes
+    from the front matter, so it is never written into the document's ``<style>``:
+    WeasyPrint gets it as a stylesheet of its own (user origin; the theme's author
+    rules set no ``content`` on this margin box)."""
+    publisher = job.article.meta.publisher
+    left = css_string(short_title + (f" · {publisher}" if publisher else ""))
+    return f"@page {{ @bottom-left {{ content: {left}; }} }}\n"
+
+
+def page_rules(job: Job) -> str:
+    """Paper size, margins, page numbers and "see page" texts: from the build settings
+    and the theme's strings only."""
     paper = PAPERS[job.settings.paper]
     t = job.strings
     parts = t("page_x_of_y", page="\x00page\x00", pages="\x00pages\x00").split("\x00")
     counter = " ".join(
-        "counter(page)" if p == "page" else "counter(pages)" if p == "pages" else _css_string(p)
+        "counter(page)" if p == "page" else "counter(pages)" if p == "pages" else css_string(p)
         for p in parts
         if p
     )
-    publisher = job.article.meta.publisher
-    left = _css_string(short_title + (f" · {publisher}" if publisher else ""))
     see = t("see_page", page="\x00").split("\x00")
     see_page = " ".join(
         part
         for part in (
-            _css_string(" (" + see[0]) if see[0] else '" ("',
+            css_string(" (" + see[0]) if see[0] else '" ("',
             "target-counter(attr(href url), page)",
-            _css_string(see[1] + ")"),
+            css_string(see[1] + ")"),
         )
     )
     return f"""
@@ -56,7 +77,7 @@ def page_rules(job: Job, short_title: str) -> str:
 @page {{
   size: {paper.size};
   margin: {paper.margins};
-  @bottom-left {{ content: {left}; font-family: var(--pub-font), sans-serif;
+  @bottom-left {{ font-family: var(--pub-font), sans-serif;
     font-size: {paper.footer_size}; color: #3d3d3d; }}
   @bottom-right {{ content: {counter}; font-family: var(--pub-font), sans-serif;
     font-size: {paper.footer_size}; color: #3d3d3d; }}
@@ -71,8 +92,8 @@ def short_title(title: str, limit: int = 48) -> str:
     return cut + "…"
 
 
-def print_html(job: Job) -> str:
-    """The handout as one HTML document for WeasyPrint."""
+def print_html(job: Job) -> tuple[str, str]:
+    """The handout as one HTML document for WeasyPrint, and the footer's rule."""
 
     def image_url(image: Image) -> str:
         return image.source.as_uri()
@@ -83,7 +104,7 @@ def print_html(job: Job) -> str:
         colour_properties(job.theme, ":root", dark=False)
         + font_faces(job.theme, lambda relative: job.theme.static(relative).as_uri())
         + concatenate(job.theme, (*PRINT_CSS, *job.variant.css("print")))
-        + page_rules(job, short_title(values["display_title"]))
+        + page_rules(job)
     )
     qr = None
     url = page_url(job)
@@ -97,7 +118,8 @@ def print_html(job: Job) -> str:
         qr=qr,
         links={"epub_file": file_name(job, "epub"), "others": other_versions(job, "pdf")},
     )
-    return layout(job, "layouts/print.html").render(values)
+    footer = footer_rule(job, short_title(values["display_title"]))
+    return layout(job, "layouts/print.html").render(values), footer
 
 
 def render(job: Job, needs: Needs) -> HandoutProduct:
@@ -112,12 +134,18 @@ def render(job: Job, needs: Needs) -> HandoutProduct:
         *(image.source for image in job.article.images.values()),  # checked by the reader
     ]
     fonts = FontConfiguration()
+    fetcher = ConfinedFetcher([Path(r) for r in roots])
+    html, footer = print_html(job)
     try:
         document = weasyprint.HTML(
-            string=print_html(job),
+            string=html,
             base_url=job.article.source.folder.resolve().as_uri() + "/",
-            url_fetcher=ConfinedFetcher([Path(r) for r in roots]),
-        ).render(pdf_variant=PDF_VARIANT, font_config=fonts)
+            url_fetcher=fetcher,
+        ).render(
+            pdf_variant=PDF_VARIANT,
+            font_config=fonts,
+            stylesheets=[weasyprint.CSS(string=footer, url_fetcher=fetcher)],
+        )
         buffer = io.BytesIO()
         document.write_pdf(
             buffer,
