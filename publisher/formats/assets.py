@@ -19,10 +19,7 @@ def image_path(name: str) -> str:
 
 def shared_assets(job: Job) -> list[Output]:
     """Images of the article, the theme's fonts (with licence) and logo."""
-    outputs = [
-        Output(image_path(image.name), image.source.read_bytes())
-        for image in job.article.images.values()
-    ]
+    outputs = [Output(image_path(image.name), image.data) for image in job.article.images.values()]
     static = job.theme.static_files()
     for relative in font_files(job.theme):
         outputs.append(Output(f"assets/{relative}", job.theme.static(relative).read_bytes()))

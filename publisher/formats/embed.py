@@ -41,7 +41,7 @@ def render(job: Job, needs: Needs) -> Product:
     def image_url(image: Image) -> str:
         if published:
             return str(asset_url(job, f"assets/images/{image.name}"))
-        return data_uri(image.media_type, image.source.read_bytes())
+        return data_uri(image.media_type, image.data)
 
     level = job.settings.embed_heading_level
     prefix = f"{job.article.slug}-"

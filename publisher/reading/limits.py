@@ -47,10 +47,14 @@ MAX_UNKNOWN_KEY_WARNINGS = 20
 MAX_IMAGE_BYTES = 10 * 1024 * 1024
 """An image file, local or fetched: 10 MB."""
 
+MAX_ARTICLE_IMAGE_BYTES = 100 * 1024 * 1024
+"""All images of one article together: 100 MB."""
+
 MAX_PIXELS = 50_000_000
 """A raster image's width × height: a 50-megapixel photo. Decoding takes about 4 bytes
 per pixel in every renderer (200 MB), so a small file that claims more is refused
-before anything decodes it."""
+before anything decodes it. An animated image may have four times as many pixels
+in all its frames together."""
 
 MAX_SVG_ELEMENTS = 20_000
 """Elements in one SVG image."""

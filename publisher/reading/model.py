@@ -70,11 +70,14 @@ class Meta:
 
 @dataclass(frozen=True)
 class Image:
-    """A local image the article uses, checked and confined to its folder."""
+    """An image the article uses, checked: local ones confined to its folder."""
 
     source: Path
     name: str
+    """Its file name in the outputs: a safe stem and the extension of its real type."""
     media_type: str
+    data: bytes = field(repr=False)
+    """What is published: the file's bytes, or for an SVG the rebuilt, allowed part."""
     width: float | None = None
     height: float | None = None
 

@@ -16,7 +16,7 @@ from markdown_it.token import Token
 from publisher.errors import Report
 from publisher.reading.files import read_source
 from publisher.reading.frontmatter import parse_front_matter
-from publisher.reading.images import ImageProblem, resolve_image
+from publisher.reading.images import ImageProblem, resolve_image, unique_names
 from publisher.reading.markdown import parse, span_text
 from publisher.reading.model import Article, Image
 
@@ -39,6 +39,7 @@ def read_article(path: Path, remote_cache: Path | None = None) -> tuple[Article,
     images: dict[str, Image] = {}
     lines = source.body.split("\n")
     _check_tokens(tokens, offset, lines, report, meta, images, path.parent, remote_cache)
+    images = unique_names(images)
     footnotes = _footnotes(tokens, env, report)
     report.raise_if_errors()
     assert meta is not None
@@ -70,6 +71,7 @@ def _check_tokens(
 
     previous: Token | None = None
     parent_children: list[Token] | None = None
+    by_file: dict[Path, Image] = {}
     for token, line in walk(tokens):
         kind = token.type
         if kind == "inline":
@@ -90,7 +92,7 @@ def _check_tokens(
                 at(line),
             )
         elif kind == "image":
-            _check_image(token, at(line), report, images, folder, remote_cache)
+            _check_image(token, at(line), report, images, folder, remote_cache, by_file)
         elif kind == "link_close" and previous is not None and previous.type == "link_open":
             report.warn("empty link: it has no text", at(line))
         elif kind == "span_open" and parent_children is not None:
@@ -113,6 +115,7 @@ def _check_image(
     images: dict[str, Image],
     folder: Path,
     remote_cache: Path | None = None,
+    by_file: dict[Path, Image] | None = None,
 ) -> None:
     src = str(token.attrGet("src") or "")
     alt = "".join(c.content for c in token.children or []).strip()
@@ -133,7 +136,7 @@ def _check_image(
     if src in images:
         return
     try:
-        images[src] = resolve_image(src, folder, remote_cache)
+        images[src] = resolve_image(src, folder, remote_cache, by_file)
     except ImageProblem as problem:
         report.error(str(problem), line)
 

@@ -139,7 +139,7 @@ def render(job: Job, needs: Needs) -> Product:
                 f"image{number}",
                 f"images/{image.name}",
                 image.media_type,
-                image.source.read_bytes(),
+                image.data,
             )
         )
     if logo:

@@ -128,13 +128,10 @@ def render(job: Job, needs: Needs) -> HandoutProduct:
 
     from publisher.formats.pdf.fetcher import ConfinedFetcher
 
-    roots = [
-        job.article.source.folder,
-        *(t.path for t in job.theme.chain),
-        *(image.source for image in job.article.images.values()),  # checked by the reader
-    ]
+    roots = [t.path for t in job.theme.chain]  # the article's images: from memory
+    images = {image.source: (image.data, image.media_type) for image in job.article.images.values()}
     fonts = FontConfiguration()
-    fetcher = ConfinedFetcher([Path(r) for r in roots])
+    fetcher = ConfinedFetcher([Path(r) for r in roots], images)
     html, footer = print_html(job)
     try:
         document = weasyprint.HTML(
