@@ -260,8 +260,10 @@ class BodyRenderer(RendererHTML):
     def image(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: Any) -> str:
         state = self._state(env)
         token = tokens[idx]
-        image = state.article.images[str(token.attrGet("src"))]
         alt = self.renderInlineAsText(token.children or [], options, env)
+        image = state.article.images.get(str(token.attrGet("src")))
+        if image is None:  # in a figure's caption (never read as an image): its text
+            return escapeHtml(alt)
         if not alt and state.options.target == "print":
             return ""  # a decorative inline image is left out of the handout
         close = " />" if state.options.target == "xhtml" else ">"
@@ -391,17 +393,26 @@ def render_body(
         if t.type == "heading_open"
     ]
     notes = []
-    for note_id, number in sorted(state.note_numbers.items(), key=lambda item: item[1]):
-        note_tokens = footnotes.get(note_id, [])
-        inner = [t for t in note_tokens if t.type not in ("paragraph_open", "paragraph_close")]
-        html = renderer.render(inner, md_options, env).strip()
-        notes.append(
-            Footnote(
-                number=number,
-                id=options.id_prefix + f"noot-{number}",
-                ref_id=options.id_prefix + f"noot-ref-{number}",
-                html=html,
-            )
+    done: set[int] = set()
+    while len(done) < len(state.note_numbers):  # a note may refer to a later one
+        pending = sorted(
+            (number, note_id)
+            for note_id, number in state.note_numbers.items()
+            if note_id not in done
         )
+        for number, note_id in pending:
+            done.add(note_id)
+            note_tokens = footnotes.get(note_id, [])
+            inner = [t for t in note_tokens if t.type not in ("paragraph_open", "paragraph_close")]
+            html = renderer.render(inner, md_options, env).strip()
+            notes.append(
+                Footnote(
+                    number=number,
+                    id=options.id_prefix + f"noot-{number}",
+                    ref_id=options.id_prefix + f"noot-ref-{number}",
+                    html=html,
+                )
+            )
+    notes.sort(key=lambda note: note.number)
     glossary = sorted(state.glossary_used.values(), key=lambda e: e.key.casefold())
     return Rendered(body, headings, notes, glossary, state.languages, state.link_urls)
