@@ -43,6 +43,12 @@ def main_options(
 ) -> None:
     global DEBUG
     DEBUG = debug
+    if debug:  # worker processes inherit it (publisher.failures)
+        import os
+
+        from publisher.failures import DEBUG_VARIABLE
+
+        os.environ[DEBUG_VARIABLE] = "1"
 
 
 def _split(values: list[str], allowed: tuple[str, ...], option: str) -> tuple[str, ...]:
@@ -341,12 +347,11 @@ def _main() -> None:
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         sys.exit(130)
-    except Exception as exc:  # a bug, not bad input: say so in one line
+    except Exception as exc:  # the file system, a library, or a bug: one line each
         if DEBUG:
             raise
-        print(
-            f"error: internal error ({type(exc).__name__}: {exc}); "
-            "run with --debug for the traceback and please report it",
-            file=sys.stderr,
-        )
+        from publisher.failures import problem_for
+
+        for problem in problem_for(exc, None):
+            print(f"error: {problem}", file=sys.stderr)
         sys.exit(1)

@@ -19,6 +19,7 @@ from publisher.build.outputs import Output, remove_stale_temporaries, safe_join,
 from publisher.catalog import FORMATS, VARIANTS, Variant, build_order
 from publisher.content.select import select, select_footnotes
 from publisher.errors import Problem, PublisherError
+from publisher.failures import problem_for
 from publisher.reading.model import Article
 from publisher.reading.reader import read_article
 from publisher.theme import Theme, load_theme
@@ -99,29 +100,44 @@ def _variants_in_parallel(
     for name in build_order(options.formats, options.formats):
         FORMATS[name].render_function()  # imported once, inherited by the workers
     with pool(workers) as executor:
-        futures = [executor.submit(render_variant, article, v, options) for v in options.variants]
+        futures = [executor.submit(_in_worker, article, v, options) for v in options.variants]
         return [future.result() for future in futures]
+
+
+def _in_worker(article: Article, variant_name: str, options: BuildOptions) -> list[Output]:
+    """:func:`render_variant` in a worker process: an exception becomes the author's
+    problem here, where its traceback is (the parent only gets a copy)."""
+    try:
+        return render_variant(article, variant_name, options)
+    except Exception as error:
+        raise PublisherError(problem_for(error, article.source.path)) from None
 
 
 def build_article(path: Path, options: BuildOptions, workers: int = 1) -> ArticleResult:
     """Render every output of one article, then write them all (or nothing).
-    ``workers`` > 1 renders the variants in parallel processes."""
+    ``workers`` > 1 renders the variants in parallel processes. Never raises for
+    what happens to this article: every problem is in ``result.errors``
+    (:mod:`publisher.failures`), so the other articles of a batch go on."""
     started = time.perf_counter()
     result = ArticleResult(path)
     try:
         article, warnings = read(path, options)
         outputs = render_article(article, options, workers)
-    except PublisherError as error:
-        result.errors = error.problems
-        result.seconds = time.perf_counter() - started
-        return result
-    result.slug, result.warnings = article.slug, warnings
-    result.inputs = sorted(str(image.source) for image in article.images.values())
-    folder = options.out_dir / article.slug
-    remove_stale_temporaries(folder)
-    for output in outputs:
-        write_atomic(safe_join(folder, output.path), output.data)
-        result.files[output.path] = len(output.data)
+        result.slug, result.warnings = article.slug, warnings
+        result.inputs = sorted(str(image.source) for image in article.images.values())
+        folder = options.out_dir / article.slug
+        remove_stale_temporaries(folder)
+        for output in outputs:
+            target = safe_join(folder, output.path)
+            try:
+                write_atomic(target, output.data)
+            except OSError as error:
+                reason = error.strerror or str(error)
+                raise PublisherError.at(path, f"cannot write {target}: {reason}") from None
+            result.files[output.path] = len(output.data)
+    except Exception as error:  # the one error path: publisher.failures
+        result.errors = problem_for(error, path)
+        result.files = {}
     result.seconds = time.perf_counter() - started
     return result
 

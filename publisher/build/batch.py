@@ -12,6 +12,7 @@ from typing import Any
 from publisher.build.manifest import MANIFEST, article_key, load_manifest, shared_key, unchanged
 from publisher.build.options import ArticleResult, BuildOptions
 from publisher.build.outputs import write_atomic
+from publisher.failures import problem_for
 
 
 def build_all(
@@ -82,6 +83,11 @@ def _run(articles: list[Path], options: BuildOptions, jobs: int) -> Iterator[Art
         return
     workers = min(workers, len(articles))
     with pool(workers) as executor:
-        futures = [executor.submit(build_article, article, options) for article in articles]
+        futures = {
+            executor.submit(build_article, article, options): article for article in articles
+        }
         for future in as_completed(futures):
-            yield future.result()
+            try:
+                yield future.result()
+            except Exception as error:  # a worker died (killed, out of memory)
+                yield ArticleResult(futures[future], errors=problem_for(error, futures[future]))

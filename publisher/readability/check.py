@@ -9,7 +9,8 @@ from typing import Any
 
 from publisher.catalog import VARIANTS
 from publisher.content.select import select
-from publisher.errors import Problem, PublisherError
+from publisher.errors import Problem
+from publisher.failures import problem_for
 from publisher.readability.lint import lint
 from publisher.readability.metrics import Figures, measure
 from publisher.reading.reader import read_article
@@ -88,10 +89,17 @@ def check_article(
 ) -> ArticleReport:
     report = ArticleReport(path)
     try:
-        article, reading = read_article(path)
-    except PublisherError as error:
-        report.errors = error.problems
-        return report
+        _check(report, path, overrides)
+    except Exception as error:  # the one error path: publisher.failures
+        report.errors = problem_for(error, path)
+        report.variants = []
+    return report
+
+
+def _check(
+    report: ArticleReport, path: Path, overrides: dict[str, dict[str, float]] | None
+) -> None:
+    article, reading = read_article(path)
     report.slug = article.slug
     report.warnings = reading.warnings + lint(article)
     for name, variant in VARIANTS.items():
@@ -104,7 +112,6 @@ def check_article(
             entry.targets = targets_for(entry.level, overrides)
             entry.missed = _missed(entry, entry.targets)
         report.variants.append(entry)
-    return report
 
 
 def _missed(entry: VariantReport, targets: Targets) -> list[str]:

@@ -12,6 +12,7 @@ from pathlib import Path
 from publisher.build.job import HandoutProduct, Job, Needs
 from publisher.build.outputs import Output
 from publisher.catalog import PAPERS
+from publisher.errors import PublisherError
 from publisher.formats.addresses import file_name, page_url
 from publisher.formats.assets import other_versions
 from publisher.formats.context import context, layout, logo_file, render_content
@@ -125,6 +126,7 @@ def print_html(job: Job) -> tuple[str, str]:
 def render(job: Job, needs: Needs) -> HandoutProduct:
     weasyprint = load()
     from weasyprint.text.fonts import FontConfiguration
+    from weasyprint.urls import FatalURLFetchingError
 
     from publisher.formats.pdf.fetcher import ConfinedFetcher
 
@@ -150,6 +152,12 @@ def render(job: Job, needs: Needs) -> HandoutProduct:
             pdf_identifier=(job.article.slug + job.variant.suffix).encode("utf-8"),
         )
         starts = tuple(letters_and_digits(text)[:PAGE_KEY_LENGTH] for text in page_texts(document))
+    except FatalURLFetchingError as error:  # a BaseException: it must not pass as a crash
+        raise PublisherError.at(
+            job.article.source.path,
+            f"PDF: theme '{job.theme.name}' refers to a file the handout may not load "
+            f"({error.__cause__ or error})",
+        ) from None
     finally:
         remove_font_copies(fonts)
     return HandoutProduct(

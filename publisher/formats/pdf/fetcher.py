@@ -35,7 +35,9 @@ class ConfinedFetcher(URLFetcher):  # type: ignore[misc]
                 data, media_type = self.files[path.resolve()]
                 return URLFetcherResponse(url, data, {"Content-Type": media_type})
             if not (self.allowed(path) and path.is_file()):
-                raise PermissionError(f"refused to load {url[:100]}: outside the article")
+                raise PermissionError(
+                    f"refused to load {url[:100]}: not in the theme or the article's images"
+                )
         elif parts.scheme != "data":
             raise PermissionError(f"refused to load {url[:100]}: no network access")
         return super().fetch(url, headers)
