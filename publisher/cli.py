@@ -126,6 +126,7 @@ def build(
         strict=strict,
         allow_remote=allow_remote,
     )
+    _check_places(paths or [project / config["source"]], options.out_dir)
     articles = _articles(paths, project, config)
     out_dir = options.out_dir
     outputs_each = len(options.formats) * len(options.variants)
@@ -204,6 +205,7 @@ def serve(
 
     project, config = _project_config()
     options = config.build_options(project, out=out)
+    _check_places([path or project / config["source"]], options.out_dir)
 
     def report(result: object) -> None:
         from publisher.build.options import ArticleResult
@@ -301,6 +303,16 @@ def _project_config() -> tuple[Path, Config]:
     except PublisherError as error:
         _fail(error, 2)
         raise  # unreachable: _fail exits
+
+
+def _check_places(targets: list[Path], out: Path) -> None:
+    """Exit 2 when the output folder and the sources overlap (publisher.build.places)."""
+    from publisher.build.places import check_places
+
+    try:
+        check_places(targets, out)
+    except PublisherError as error:
+        _fail(error, 2)
 
 
 def _articles(paths: list[Path] | None, project: Path, config: Config) -> list[Path]:

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from publisher.build.manifest import MANIFEST
+from publisher.build.outputs import temporary_name
 from tests.helpers import EXAMPLE
 
 ARTICLES = 4
@@ -118,15 +119,27 @@ def test_two_builds_into_one_folder_at_once(
 def test_stale_temporary_files_are_cleaned_by_the_next_build(
     tmp_path: Path, versions: tuple[Path, dict[str, bytes], dict[str, bytes]]
 ) -> None:
+    """Only what a build made itself: the user's own files that look alike stay."""
     new_source, _old, new = versions
     out = tmp_path / "build"
-    stale = out / "artikel-0" / ".artikel-0.html.abc123.tmp"
-    stale.parent.mkdir(parents=True)
+    folder = out / "artikel-0"
+    folder.mkdir(parents=True)
+    stale = folder / temporary_name("artikel-0.html")
     stale.write_bytes(b"half")
+    stale.chmod(0o600)
+    users = [folder / ".artikel-0.html.abc123.tmp", folder / ".notities.tmp"]
+    forged = folder / (stale.name[:-12] + "00000000.tmp")  # the right form, a wrong mark
+    for path in [*users, forged]:
+        path.write_bytes(b"of the user")
+        path.chmod(0o600)
     an_hour_ago = time.time() - 3600
-    os.utime(stale, (an_hour_ago, an_hour_ago))
+    for path in [stale, *users, forged]:
+        os.utime(path, (an_hour_ago, an_hour_ago))
     assert build(new_source, out).wait(timeout=300) == 0
     assert not stale.exists()
+    assert all(path.read_bytes() == b"of the user" for path in [*users, forged])
+    for path in [*users, forged]:
+        path.unlink()
     assert snapshot(out) == new
 
 

@@ -12,6 +12,7 @@ from typing import Any
 from publisher.build.manifest import MANIFEST, article_key, load_manifest, shared_key, unchanged
 from publisher.build.options import ArticleResult, BuildOptions
 from publisher.build.outputs import write_atomic
+from publisher.errors import Problem
 from publisher.failures import problem_for
 
 
@@ -24,7 +25,8 @@ def build_all(
 ) -> list[ArticleResult]:
     """Build (or skip) every article; results in the order of ``articles``."""
     manifest = load_manifest(options.out_dir)
-    entries: dict[str, Any] = manifest.get("articles", {}) if not force else {}
+    built_before: dict[str, Any] = manifest.get("articles", {})
+    entries: dict[str, Any] = built_before if not force else {}
     shared = shared_key(options)
     results: dict[Path, ArticleResult] = {}
     todo: list[Path] = []
@@ -36,16 +38,21 @@ def build_all(
             except OSError:
                 same = False
             if same:
-                result = ArticleResult(
+                results[article] = ArticleResult(
                     article, slug=entry["slug"], files=entry["files"], skipped=True
                 )
-                results[article] = result
-                if progress:
-                    progress(result)
                 continue
         todo.append(article)
 
+    refused = _same_slugs(todo, results, built_before)
     changed = False
+    for article in articles:
+        if article in refused:
+            results[article] = refused[article]
+            changed |= entries.pop(str(article.resolve()), None) is not None
+        if article in results and progress:
+            progress(results[article])
+    todo = [article for article in todo if article not in refused]
     for result in _run(todo, options, jobs):
         results[result.source] = result
         key = str(result.source.resolve())
@@ -65,6 +72,46 @@ def build_all(
         data = json.dumps({"version": 1, "articles": entries}, indent=1, sort_keys=True)
         write_atomic(options.out_dir / MANIFEST, data.encode("utf-8"))
     return [results[article] for article in articles]
+
+
+def _same_slugs(
+    todo: list[Path], skipped: dict[Path, ArticleResult], built_before: dict[str, Any]
+) -> dict[Path, ArticleResult]:
+    """Articles of this build whose slug another article also has (in this build, or
+    built earlier into this output folder from a file that still exists): they would
+    overwrite each other's outputs, so none of them is built or counted as unchanged.
+    Each gets an error naming the other files."""
+    from publisher.reading.frontmatter import peek_slug
+
+    owners: dict[str, list[Path]] = {}
+    ours: set[str] = set()
+    for path in todo:
+        slug = peek_slug(path)
+        if slug is not None:
+            owners.setdefault(slug, []).append(path)
+            ours.add(str(path.resolve()))
+    for path, result in skipped.items():
+        if result.slug:
+            owners.setdefault(result.slug, []).append(path)
+            ours.add(str(path.resolve()))
+    for key, entry in built_before.items():
+        if key not in ours and entry["slug"] in owners and Path(key).is_file():
+            owners[entry["slug"]].append(Path(key))
+    refused: dict[Path, ArticleResult] = {}
+    for slug, paths in owners.items():
+        if len(paths) < 2:
+            continue
+        for path in paths:
+            if str(path.resolve()) not in ours:
+                continue  # built earlier, not part of this build: its outputs stay
+            names = ", ".join(str(other) for other in paths if other != path)
+            message = (
+                f"slug '{slug}' is also the slug of {names}; they would overwrite each "
+                "other's outputs (give one of them another 'slug:')"
+            )
+            refused[path] = ArticleResult(path, errors=[Problem(path, message)])
+            skipped.pop(path, None)
+    return refused
 
 
 def _run(articles: list[Path], options: BuildOptions, jobs: int) -> Iterator[ArticleResult]:

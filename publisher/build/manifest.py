@@ -40,11 +40,36 @@ def shared_key(options: BuildOptions) -> str:
 
 
 def load_manifest(out: Path) -> dict[str, Any]:
+    """The manifest, with only well-formed entries (a damaged or edited file costs a
+    rebuild, never a crash)."""
     try:
         data = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+    except (OSError, ValueError, RecursionError):
         return {}
-    return data if isinstance(data, dict) and data.get("version") == 1 else {}
+    if not isinstance(data, dict) or data.get("version") != 1:
+        return {}
+    articles = data.get("articles")
+    if not isinstance(articles, dict):
+        return {}
+    data["articles"] = {key: entry for key, entry in articles.items() if _well_formed(entry)}
+    return data
+
+
+def _well_formed(entry: object) -> bool:
+    return (
+        isinstance(entry, dict)
+        and isinstance(entry.get("slug"), str)
+        and "/" not in entry["slug"]
+        and entry["slug"] not in ("", ".", "..")
+        and isinstance(entry.get("key"), str)
+        and isinstance(entry.get("inputs"), list)
+        and all(isinstance(name, str) for name in entry["inputs"])
+        and isinstance(entry.get("files"), dict)
+        and all(
+            isinstance(name, str) and ".." not in name.split("/") and isinstance(size, int)
+            for name, size in entry["files"].items()
+        )
+    )
 
 
 def unchanged(entry: dict[str, Any], out: Path) -> bool:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -53,6 +54,25 @@ def shorten(value: object, limit: int = 60) -> str:
     """A value as a message quotes it: at most ``limit`` characters."""
     text = str(value)
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def peek_slug(path: Path) -> str | None:
+    """The slug an article will have, read cheaply (front matter only), or None when
+    it cannot be known yet (its build reports why)."""
+    from publisher.errors import PublisherError
+    from publisher.reading.files import read_source
+
+    try:
+        source = read_source(path)
+        data, _lines = load_front_matter(source.front_matter)
+    except (PublisherError, FrontMatterError, OSError):
+        return None
+    slug = data.get("slug") if isinstance(data, dict) else None
+    if isinstance(slug, str) and SLUG_RE.match(slug.strip()):
+        return slug.strip()
+    if slug is None:
+        return source.default_slug.lower()
+    return None
 
 
 def parse_front_matter(source: SourceFile, report: Report) -> Meta | None:
