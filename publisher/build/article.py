@@ -12,6 +12,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import jinja2
+from jinja2.exceptions import SecurityError
 
 from publisher.build.job import Job, Needs, Product
 from publisher.build.options import ArticleResult, BuildOptions
@@ -156,6 +157,12 @@ def _template_errors(path: Path, theme: str) -> Iterator[None]:
         ) from None
     except jinja2.UndefinedError as error:
         raise PublisherError.at(path, f"theme '{theme}': template error: {error.message}") from None
+    except SecurityError as error:
+        raise PublisherError.at(
+            path, f"theme '{theme}': a template did what a theme may not do: {error}"
+        ) from None
+    except jinja2.TemplateError as error:
+        raise PublisherError.at(path, f"theme '{theme}': template error: {error}") from None
 
 
 @contextmanager

@@ -14,7 +14,7 @@ import tomllib
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from publisher.errors import PublisherError
 from publisher.theme.cache import template_cache
@@ -93,6 +93,11 @@ class Theme:
     chain: list[ThemeDir]
     colors: dict[str, dict[str, str]] = field(default_factory=dict)
     options: dict[str, Any] = field(default_factory=dict)
+    environment: ClassVar[type[jinja2.Environment] | None] = None
+    """The Jinja2 environment class; None: Jinja2's immutable sandbox. A theme is code
+    (docs/themes.md), but its templates run sandboxed: no attribute starting with an
+    underscore, no unsafe callables, no changing what the build passes in. It costs
+    under 1 % of a build (benchmarks/sandbox.py)."""
 
     @property
     def name(self) -> str:
@@ -109,7 +114,7 @@ class Theme:
             ),
             jinja2.FileSystemLoader([str(t.path / "templates") for t in self.chain]),
         ]
-        env = jinja2.Environment(
+        env = (self.environment or _sandboxed())(
             loader=jinja2.ChoiceLoader(loaders),
             autoescape=True,
             undefined=jinja2.StrictUndefined,
@@ -189,6 +194,12 @@ class Theme:
             raise PublisherError.at(self.chain[0].path / "theme.toml", "; ".join(problems))
 
 
+def _sandboxed() -> type[jinja2.Environment]:
+    from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+    return ImmutableSandboxedEnvironment
+
+
 def _read_toml(path: Path) -> dict[str, Any]:
     try:
         return tomllib.loads(path.read_text(encoding="utf-8"))
@@ -203,8 +214,11 @@ def themes_fingerprint(project_dir: Path | None) -> str:
     digest = hashlib.sha256()
     for root in dict.fromkeys(search_path(project_dir)):
         for path in sorted(root.rglob("*")):
-            if path.is_file():
-                stat = path.stat()
+            try:
+                stat = path.lstat()
+            except OSError:
+                continue
+            if not path.is_dir():
                 digest.update(f"{path}:{stat.st_size}:{stat.st_mtime_ns}\n".encode())
     return digest.hexdigest()
 
@@ -239,6 +253,8 @@ def _load_theme(name: str, project_dir: Path | None) -> Theme:
             cycle = " -> ".join([*(t.name for t in chain), current])
             raise PublisherError.at(None, f"themes extend each other in a cycle: {cycle}")
         path = available[current]
+        if path.parent != builtin_themes_dir():
+            check_links(current, path)
         config = _read_toml(path / "theme.toml")
         _check_keys(path / "theme.toml", config)
         chain.append(ThemeDir(current, path, config))
@@ -265,8 +281,56 @@ def _load_theme(name: str, project_dir: Path | None) -> Theme:
     return theme
 
 
+def check_links(name: str, folder: Path) -> None:
+    """Refuse a theme with a symbolic link that leads out of its folder (a template
+    linked to /etc/passwd would be published) or nowhere."""
+    import os
+
+    root = folder.resolve()
+    for base, directories, files in os.walk(root, followlinks=False):
+        for entry in (*directories, *files):
+            path = Path(base) / entry
+            if not path.is_symlink():
+                continue
+            relative = path.relative_to(root)
+            try:
+                target = path.resolve(strict=True)
+            except (OSError, RuntimeError):
+                raise PublisherError.at(
+                    path, f"theme '{name}': the link {relative} leads nowhere (or in a circle)"
+                ) from None
+            if target != root and root not in target.parents:
+                raise PublisherError.at(
+                    path,
+                    f"theme '{name}': the link {relative} leads out of the theme's folder "
+                    f"(to {target}); a theme may only use its own files",
+                )
+
+
+KEY_TYPES: dict[str, type] = {
+    "name": str,
+    "extends": str,
+    "description": str,
+    "colors": dict,
+    "fonts": dict,
+    "options": dict,
+}
+
+
 def _check_keys(path: Path, config: dict[str, Any]) -> None:
     problems = []
+    for key, kind in KEY_TYPES.items():
+        if key in config and not isinstance(config[key], kind):
+            problems.append(f"'{key}' must be {'text' if kind is str else 'a table'}")
+    fonts = config.get("fonts")
+    for key, value in fonts.items() if isinstance(fonts, dict) else ():
+        if not isinstance(value, str):
+            problems.append(f"fonts.{key} must be text")
+    options = config.get("options")
+    if isinstance(options, dict) and "logo" in options and not isinstance(options["logo"], str):
+        problems.append("options.logo must be text (a path under static/)")
+    if problems:
+        raise PublisherError.at(path, "; ".join(problems))
     for key in config:
         if key not in THEME_KEYS:
             close = difflib.get_close_matches(key, THEME_KEYS, n=1)
@@ -276,7 +340,9 @@ def _check_keys(path: Path, config: dict[str, Any]) -> None:
         if scheme not in ("light", "dark") or not isinstance(section, dict):
             problems.append(f"colors.{scheme}: use [colors.light] and [colors.dark]")
             continue
-        for key in section:
+        for key, value in section.items():
+            if not isinstance(value, str):
+                problems.append(f"colors.{scheme}.{key} must be text (#rrggbb)")
             if key not in COLOR_KEYS:
                 close = difflib.get_close_matches(key, COLOR_KEYS, n=1)
                 hint = f" (did you mean '{close[0]}'?)" if close else ""
