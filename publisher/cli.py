@@ -201,6 +201,7 @@ def serve(
     """Preview on http://127.0.0.1:PORT/, rebuilding and reloading on every change."""
     import time
 
+    from publisher.errors import visible
     from publisher.preview import Preview
 
     project, config = _project_config()
@@ -214,7 +215,7 @@ def serve(
         for problem in result.errors:
             typer.echo(f"error: {problem}", err=True)
         if not result.errors and not result.skipped:
-            typer.echo(f"rebuilt {result.source} ({result.seconds:.1f} s)", err=True)
+            typer.echo(f"rebuilt {visible(str(result.source))} ({result.seconds:.1f} s)", err=True)
 
     try:
         preview = Preview([path or project / config["source"]], options, port, report)

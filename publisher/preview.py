@@ -1,6 +1,11 @@
 """`publisher serve`: a local preview on 127.0.0.1 that rebuilds what changed and
 reloads the open page. The reload script is added to pages as they are served; the
-built files never contain it."""
+built files never contain it.
+
+It survives every build error: a failing article (or a failing build) is shown at
+the top of every page it serves, and the next save builds again. It answers only
+requests addressed to ``127.0.0.1`` or ``localhost`` (a web page elsewhere cannot
+reach it through a DNS name that points here)."""
 
 from __future__ import annotations
 
@@ -15,6 +20,8 @@ from typing import Any
 from publisher.build.batch import build_all
 from publisher.build.options import ArticleResult, BuildOptions
 from publisher.config import CONFIG_NAME
+from publisher.errors import Problem
+from publisher.failures import problem_for
 from publisher.reading.find import find_articles
 from publisher.theme import search_path
 
@@ -36,6 +43,8 @@ class Preview:
         self.version = 0
         self.changed = threading.Condition()
         self.results: list[ArticleResult] = []
+        self.failure: list[Problem] = []
+        """Why the last rebuild as a whole failed (articles' own errors are in results)."""
         self.stopping = threading.Event()
         handler = partial(_Handler, self)
         self.server = ThreadingHTTPServer(("127.0.0.1", port), handler)
@@ -47,11 +56,22 @@ class Preview:
         return f"http://127.0.0.1:{self.server.server_address[1]}/"
 
     def rebuild(self) -> None:
-        articles = find_articles(self.targets)
-        self.results = build_all(articles, self.options, jobs=1, progress=self.report)
+        """Build what changed; never raises (the preview shows what went wrong)."""
+        try:
+            articles = find_articles(self.targets)
+            self.results = build_all(articles, self.options, jobs=1, progress=self.report)
+            self.failure = []
+        except Exception as error:  # the one error path: publisher.failures
+            self.failure = problem_for(error, None)
+            for problem in self.failure:
+                self.report(ArticleResult(problem.path or Path("."), errors=[problem]))
         with self.changed:
             self.version += 1
             self.changed.notify_all()
+
+    def problems(self) -> list[Problem]:
+        """Everything that failed in the last rebuild."""
+        return self.failure + [p for result in self.results for p in result.errors]
 
     def watched(self) -> list[Path]:
         paths = [t if t.is_dir() else t.parent for t in self.targets]
@@ -65,15 +85,20 @@ class Preview:
         from watchfiles import watch
 
         out = self.options.out_dir.resolve()
-        for changes in watch(
-            *self.watched(),
-            stop_event=self.stopping,
-            debounce=200,
-            rust_timeout=500,
-            yield_on_timeout=False,
-        ):
-            if any(not Path(path).resolve().is_relative_to(out) for _, path in changes):
-                self.rebuild()
+        while not self.stopping.is_set():
+            try:
+                for changes in watch(
+                    *self.watched(),
+                    stop_event=self.stopping,
+                    debounce=200,
+                    rust_timeout=500,
+                    yield_on_timeout=False,
+                ):
+                    if any(not Path(path).resolve().is_relative_to(out) for _, path in changes):
+                        self.rebuild()
+            except Exception as error:  # a watched folder went away, ...: watch again
+                self.failure = problem_for(error, None)
+                self.stopping.wait(1.0)
 
     def start(self) -> None:
         self.rebuild()
@@ -106,8 +131,40 @@ class Preview:
         return (
             '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
             "<title>publisher preview</title></head><body><main><h1>publisher preview</h1>"
-            f"<ul>{''.join(rows)}</ul></main>{RELOAD_SCRIPT}</body></html>"
+            f"{self.banner()}<ul>{''.join(rows)}</ul></main>{RELOAD_SCRIPT}</body></html>"
         )
+
+    def banner(self) -> str:
+        """What failed in the last build, for the top of every served page ("" if
+        nothing did)."""
+        problems = self.problems()
+        if not problems:
+            return ""
+        items = "".join(f"<li>{html.escape(str(p))}</li>" for p in problems)
+        return (
+            f'<div role="alert" lang="en" style="{BANNER_STYLE}"><p><strong>'
+            "publisher: the last build has errors</strong> (fix them and save; the page "
+            f"reloads)</p><ul>{items}</ul></div>"
+        )
+
+
+BANNER_STYLE = (
+    "font: 16px/1.4 sans-serif; background: #fff3f3; color: #5c0000; "
+    "border: 3px solid #a30000; padding: 0.5em 1em; margin: 0 0 1em"
+)
+HOSTS = ("127.0.0.1", "localhost")
+
+
+def local_host(header: str | None) -> bool:
+    """Whether a ``Host`` header names this machine as the preview serves it."""
+    if not header:
+        return False
+    host = header.strip().lower()
+    if host.count(":") == 1:
+        host, _colon, port = host.partition(":")
+        if not port.isdigit():
+            return False
+    return host in HOSTS
 
 
 class _Handler(SimpleHTTPRequestHandler):
@@ -118,7 +175,19 @@ class _Handler(SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: Any) -> None:  # quiet
         pass
 
+    def do_HEAD(self) -> None:
+        if self._allowed():
+            super().do_HEAD()
+
+    def _allowed(self) -> bool:
+        if local_host(self.headers.get("Host")):
+            return True
+        self.send_error(HTTPStatus.MISDIRECTED_REQUEST, "only http://127.0.0.1 or localhost")
+        return False
+
     def do_GET(self) -> None:
+        if not self._allowed():
+            return
         path = self.path.split("?", 1)[0]
         if path == "/__events":
             self._events()
@@ -129,18 +198,26 @@ class _Handler(SimpleHTTPRequestHandler):
             if not target.is_file():
                 self.send_error(HTTPStatus.NOT_FOUND)
                 return
-            page = target.read_text(encoding="utf-8")
+            page = target.read_text(encoding="utf-8", errors="replace")
+            banner = self.preview.banner()
             if "</body>" in page:
                 page = page.replace("</body>", RELOAD_SCRIPT + "</body>", 1)
+                if banner:
+                    start = page.find(">", page.find("<body")) + 1
+                    page = page[:start] + banner + page[start:]
             else:  # an embed fragment: shown in a bare page
                 page = (
                     '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>'
-                    f"{html.escape(target.name)}</title></head><body><main>{page}</main>"
+                    f"{html.escape(target.name)}</title></head><body>{banner}<main>{page}</main>"
                     f"{RELOAD_SCRIPT}</body></html>"
                 )
             self._send(page.encode("utf-8"), "text/html; charset=utf-8")
         else:
             super().do_GET()
+
+    def end_headers(self) -> None:
+        self.send_header("X-Content-Type-Options", "nosniff")
+        super().end_headers()
 
     def _send(self, body: bytes, kind: str) -> None:
         self.send_response(HTTPStatus.OK)

@@ -10,6 +10,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
 from publisher.build.options import ArticleResult
+from publisher.errors import visible
 
 if TYPE_CHECKING:
     from rich.progress import Progress
@@ -80,7 +81,7 @@ class BuildReporter:
             self.say(f"error: {problem}")
         if self.verbose and not result.errors:
             state = "unchanged" if result.skipped else f"built in {result.seconds:.1f} s"
-            self.say(f"{result.source}: {len(result.files)} files, {state}")
+            self.say(f"{visible(str(result.source))}: {len(result.files)} files, {state}")
         if self.progress and self.task is not None:
             self.progress.advance(self.task)
 

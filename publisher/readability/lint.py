@@ -92,8 +92,9 @@ def lint(article: Article) -> list[Problem]:
                                 at(token),
                             )
                         )
+    position = {id(token): index for index, token in enumerate(article.tokens)}
     for heading in sections_without_plain(article.tokens):
-        title = _heading_title(article.tokens, heading)
+        title = _heading_title(article.tokens, position[id(heading)])
         problems.append(
             Problem(
                 path,
@@ -115,6 +116,5 @@ def _link_text(children: list[Token], start: int) -> str:
     return "".join(parts)
 
 
-def _heading_title(tokens: list[Token], heading: Token) -> str:
-    index = tokens.index(heading)
+def _heading_title(tokens: list[Token], index: int) -> str:
     return tokens[index + 1].content if index + 1 < len(tokens) else ""

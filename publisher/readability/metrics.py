@@ -122,6 +122,7 @@ def measure(tokens: list[Token], meta: Meta, first_line: int, zipf_limit: float 
     sentences: list[Sentence] = []
     word_count = syllables = difficult_count = 0
     difficult: list[str] = []
+    seen_difficult: set[str] = set()
     passive: list[Sentence] = []
     for text, lines in segments:
         cursor = 0
@@ -139,7 +140,8 @@ def measure(tokens: list[Token], meta: Meta, first_line: int, zipf_limit: float 
             for position, word in enumerate(found):
                 if _is_difficult(word, position, base, explained, hard, zipf_limit):
                     difficult_count += 1
-                    if word.casefold() not in (d.casefold() for d in difficult):
+                    if word.casefold() not in seen_difficult:
+                        seen_difficult.add(word.casefold())
                         difficult.append(word)
             if base == "nl" and _is_passive(sentence):
                 passive.append(record)

@@ -71,11 +71,13 @@ def _check_tokens(
 
     previous: Token | None = None
     parent_children: list[Token] | None = None
+    position: dict[int, int] = {}  # id(child) -> its index in parent_children
     by_file: dict[Path, Image] = {}
     for token, line in walk(tokens):
         kind = token.type
         if kind == "inline":
             parent_children = token.children
+            position = {id(child): index for index, child in enumerate(token.children or [])}
         if kind in ("html_block", "html_inline"):
             report.warn("raw HTML is not allowed; it is shown as text", at(line))
         elif kind.startswith("container_") and kind.endswith("_open") and token.map:
@@ -98,7 +100,7 @@ def _check_tokens(
         elif kind == "span_open" and parent_children is not None:
             _check_span(
                 token,
-                span_text(parent_children, parent_children.index(token)),
+                span_text(parent_children, position[id(token)]),
                 at(line),
                 report,
                 meta,

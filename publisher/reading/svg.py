@@ -134,7 +134,7 @@ def clean_svg(
     clean = _rebuild(root, None, 0, raster)
     _check_references(clean)
     size = _size(clean)
-    text: bytes = etree.tostring(clean, xml_declaration=True, encoding="utf-8")
+    text: bytes = etree.tostring(clean, encoding="utf-8")
     return text, size
 
 

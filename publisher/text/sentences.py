@@ -91,22 +91,66 @@ def _segmenter(lang: str) -> pysbd.Segmenter:
 
 def _ends_with_abbreviation(segment: str, lang: str) -> bool:
     known = ABBREVIATIONS.get(lang.split("-")[0].lower(), ())
-    match = re.search(r"(?:^|[\s(])([\w.]+)\.\s*$", segment)
+    last = re.split(r"[\s(]", segment.rstrip()[-80:])[-1]  # its last word only
+    match = re.fullmatch(r"([\w.]+)\.", last)
     if not match:
         return False
     word = match.group(1).lower()
     return word in known or bool(re.fullmatch(r"[a-z]", word))  # an initial: "J. de Vries"
 
 
+PIECE_CHARS = 1500
+"""Longer texts are given to pysbd in pieces of about this size: its time grows with
+the square of what it gets (a paragraph of 10,000 words without a full stop took
+a minute); in pieces, the time grows with the text."""
+CANDIDATE_RE = re.compile(r"[.!?…]+[\"'”’)\]]*\s+")
+"""Where a sentence may end: the only places pysbd splits a running text."""
+SURE_END_RE = re.compile(r"(?<=[a-z\u00df-\u024f]{3}[.!?])\s+(?=[A-Z\u00c0-\u00de])")
+"""A sentence end no abbreviation makes: a lower-case word of three or more letters,
+a full stop (or ! ?), space, a capital."""
+
+
+def _pieces(text: str) -> list[str]:
+    """``text`` cut into pieces of about :data:`PIECE_CHARS`, each cut where a sentence
+    may end: where one surely ends if the piece has such a place, else at the place
+    that made it long enough."""
+    if len(text) <= PIECE_CHARS:
+        return [text]
+    sure = {match.end() for match in SURE_END_RE.finditer(text)}
+    pieces: list[str] = []
+    start = 0
+    last_sure = 0
+    for match in CANDIDATE_RE.finditer(text):
+        end = match.end()
+        if end in sure:
+            last_sure = end
+        if end - start >= PIECE_CHARS:
+            cut = last_sure if last_sure > start else end
+            pieces.append(text[start:cut])
+            start = cut
+    pieces.append(text[start:])
+    return [piece for piece in pieces if piece]
+
+
+def _segments(text: str, lang: str) -> list[str]:
+    segments: list[str] = []
+    for piece in _pieces(text):
+        if len(piece) > PIECE_CHARS and not CANDIDATE_RE.search(piece.rstrip()):
+            segments.append(piece)  # no place where a sentence could end: one sentence
+        else:
+            segments.extend(_segmenter(lang).segment(piece))
+    return segments
+
+
 def split_sentences(text: str, lang: str = "nl") -> list[str]:
     """The sentences of a text, stripped."""
     if not text.strip():
         return []
-    pieces = _segmenter(lang).segment(text)
-    sentences: list[str] = []
-    for piece in pieces:
-        if sentences and _ends_with_abbreviation(sentences[-1], lang):
-            sentences[-1] += piece
+    sentences: list[list[str]] = []
+    for piece in _segments(text, lang):
+        if sentences and _ends_with_abbreviation(sentences[-1][-1], lang):
+            sentences[-1].append(piece)
         else:
-            sentences.append(piece)
-    return [s.strip() for s in sentences if s.strip()]
+            sentences.append([piece])
+    joined = ("".join(parts).strip() for parts in sentences)
+    return [sentence for sentence in joined if sentence]
