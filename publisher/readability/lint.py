@@ -92,9 +92,9 @@ def lint(article: Article) -> list[Problem]:
                                 at(token),
                             )
                         )
-    position = {id(token): index for index, token in enumerate(article.tokens)}
+    where = {id(token): index for index, token in enumerate(article.tokens)}
     for heading in sections_without_plain(article.tokens):
-        title = _heading_title(article.tokens, position[id(heading)])
+        title = _heading_title(article.tokens, where[id(heading)])
         problems.append(
             Problem(
                 path,
