@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 import langcodes
 
 from publisher.errors import Report
-from publisher.reading.files import SourceFile
+from publisher.reading.files import SourceFile, remove_unusable
 from publisher.reading.limits import (
     MAX_ENTRIES,
     MAX_LANG_CHARS,
@@ -90,6 +90,8 @@ def parse_front_matter(source: SourceFile, report: Report) -> Meta | None:
         report.error("front matter must be a list of 'key: value' fields", first_line)
         return None
     lines = {key: line + first_line for key, line in key_lines.items()}
+    data = _usable(data, report, lines)
+    lines.update({remove_unusable(key)[0]: line for key, line in lines.items()})
     checker = _Checker(report, lines)
 
     unknown = [key for key in data if str(key) not in KNOWN_KEYS]
@@ -381,6 +383,30 @@ class _Checker:
             ):
                 return []
         return pairs
+
+
+def _usable(data: dict[Any, Any], report: Report, lines: dict[str, int]) -> dict[Any, Any]:
+    """The front matter without characters no output can hold (control characters,
+    surrogates, non-characters), which YAML escapes such as ``"\\e"`` or ``"\\ud800"``
+    can write; each key that had them gets a warning, as the body's do."""
+
+    def clean(value: Any, key: str) -> Any:
+        if isinstance(value, str):
+            cleaned, removed = remove_unusable(value)
+            for _line, char in removed[:1]:
+                report.warn(
+                    f"invisible character U+{ord(char):04X} removed from '{shorten(key, 40)}' "
+                    "(no output format can hold it)",
+                    lines.get(key),
+                )
+            return cleaned
+        if isinstance(value, list):
+            return [clean(item, key) for item in value]
+        if isinstance(value, dict):
+            return {clean(k, key): clean(v, key) for k, v in value.items()}
+        return value
+
+    return {clean(key, str(key)): clean(value, str(key)) for key, value in data.items()}
 
 
 def _kind(value: object) -> str:
