@@ -7,8 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from publisher.errors import PublisherError
-
-MAX_SOURCE_BYTES = 20 * 1024 * 1024
+from publisher.reading.limits import MAX_SOURCE_BYTES
 
 
 @dataclass(frozen=True)

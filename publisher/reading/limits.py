@@ -7,8 +7,9 @@ above what a real article needs; each is named, with its value, in
 
 from __future__ import annotations
 
-MAX_SOURCE_BYTES = 5 * 1024 * 1024
-"""An article file (Markdown and front matter): 5 MB, about 2,500 pages of text."""
+MAX_SOURCE_BYTES = 1024 * 1024
+"""An article file (Markdown and front matter): 1 MB, a few hundred printed pages (half
+a megabyte of running text takes the handout about ten seconds)."""
 
 MAX_FRONT_MATTER_CHARS = 100_000
 """The front matter (YAML) of an article, in characters."""

@@ -167,6 +167,10 @@ def _rebuild(element: Any, parent: Any, depth: int, raster: Callable[[bytes], ob
         for property_name, property_value in clean_declarations(style):
             copy.set(property_name, property_value)
     href = copy.get(f"{{{XLINK_NS}}}href", "")
+    if name == "image" and not href:  # its source was not allowed: it draws nothing
+        if parent is not None:
+            parent.remove(copy)
+        return copy
     if name == "image" and href.startswith("data:"):
         import base64
 
