@@ -1120,7 +1120,7 @@ def theme_cases() -> list[Case]:
             article(f"theme: {theme}\n"),
             expect=expect,
             message=message,
-            where=f"/themes/{theme}/",
+            where=f"/themes/{theme}",
         )
 
     return [
