@@ -110,17 +110,20 @@ def _is_output(error: OSError) -> bool:
 
 def _library(error: BaseException) -> str | None:
     """The library the exception was raised in: its innermost frame outside publisher
-    and the standard library's plumbing, if that frame is in a known library."""
+    and the standard library's plumbing, if that frame is in a known library; else the
+    library that defines the exception's class."""
     frames = traceback.extract_tb(error.__traceback__)
     for frame in reversed(frames):
         module = _module_of(frame.filename)
         if module is None:
             continue
         if module == "publisher":
-            return None
+            break
         if module in LIBRARIES:
             return LIBRARIES[module]
-    return None
+    # Compiled libraries (lxml, Pillow's decoders) leave no frame of their own: the
+    # exception's class says whose it is.
+    return LIBRARIES.get(type(error).__module__.split(".")[0])
 
 
 def _module_of(filename: str) -> str | None:

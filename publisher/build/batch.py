@@ -128,7 +128,10 @@ def _run(articles: list[Path], options: BuildOptions, jobs: int) -> Iterator[Art
         for article in articles:
             yield build_article(article, options, workers)
         return
+    from concurrent.futures.process import BrokenProcessPool
+
     workers = min(workers, len(articles))
+    unfinished: list[Path] = []
     with pool(workers) as executor:
         futures = {
             executor.submit(build_article, article, options): article for article in articles
@@ -136,5 +139,14 @@ def _run(articles: list[Path], options: BuildOptions, jobs: int) -> Iterator[Art
         for future in as_completed(futures):
             try:
                 yield future.result()
-            except Exception as error:  # a worker died (killed, out of memory)
+            except BrokenProcessPool:  # a worker died: every unfinished article fails here
+                unfinished.append(futures[future])
+            except Exception as error:
                 yield ArticleResult(futures[future], errors=problem_for(error, futures[future]))
+    # Each again in a process of its own: only the one that kills its process fails.
+    for article in sorted(unfinished, key=articles.index):
+        with pool(1) as executor:
+            try:
+                yield executor.submit(build_article, article, options).result()
+            except Exception as error:
+                yield ArticleResult(article, errors=problem_for(error, article))
