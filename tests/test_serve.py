@@ -74,3 +74,83 @@ def test_a_source_change_rebuilds_and_sends_a_reload_event(preview) -> None:  # 
     assert line.startswith(b"data:")
     assert "Bijgewerkt: in april 2018" in (built / "artikel.html").read_text(encoding="utf-8")
     assert "Bijgewerkt" in get(server.url + "artikel/artikel.html")
+
+
+def request(server: Preview, path: str, host: str | None) -> tuple[int, str]:
+    address, port = server.server.server_address[:2]
+    connection = http.client.HTTPConnection(str(address), int(port), timeout=10)
+    connection.putrequest("GET", path, skip_host=True)
+    if host is not None:
+        connection.putheader("Host", host)
+    connection.endheaders()
+    response = connection.getresponse()
+    body = response.read().decode("utf-8", "replace")
+    connection.close()
+    return response.status, body
+
+
+@pytest.mark.parametrize(
+    ("host", "status"),
+    [
+        ("127.0.0.1:{port}", 200),
+        ("localhost:{port}", 200),
+        ("localhost", 200),
+        ("evil.example", 421),
+        ("evil.example:{port}", 421),
+        ("127.0.0.1.evil.example:{port}", 421),
+        ("localhost:{port}@evil.example", 421),
+        (None, 421),
+    ],
+)
+def test_only_requests_for_this_machine_are_answered(
+    preview, host: str | None, status: int
+) -> None:  # type: ignore[no-untyped-def]
+    """DNS rebinding: a page elsewhere whose name now points here sends its own name."""
+    server, _source, _built = preview
+    port = server.server.server_address[1]
+    code, body = request(server, "/artikel/artikel.html", host and host.format(port=port))
+    assert code == status
+    if status != 200:
+        assert "Zorgcoördinatie" not in body
+
+
+def wait_for_version(server: Preview, version: int) -> None:
+    deadline = time.monotonic() + 60
+    while server.version <= version and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert server.version > version, "no rebuild after the change"
+
+
+def test_a_build_error_is_shown_and_the_next_save_builds_again(preview) -> None:  # type: ignore[no-untyped-def]
+    server, source, _built = preview
+    good = source.read_text(encoding="utf-8")
+    time.sleep(0.5)  # the watcher is running
+    version = server.version
+    source.write_text(good.replace("date: 2018-10-04", "date: 2018-02-30"), encoding="utf-8")
+    wait_for_version(server, version)
+    page = get(server.url + "artikel/artikel.html")  # the previous output, with the error on top
+    assert 'role="alert"' in page and "is not a real date" in page and "Zorgcoördinatie" in page
+    assert "is not a real date" in get(server.url)
+    version = server.version
+    source.write_text(good.replace("In april 2018 verscheen", "Hersteld: in april 2018"), "utf-8")
+    wait_for_version(server, version)
+    page = get(server.url + "artikel/artikel.html")
+    assert 'role="alert"' not in page and "Hersteld: in april 2018" in page
+
+
+def test_the_preview_survives_an_exception_in_the_build(
+    preview, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    import publisher.preview
+
+    server, _source, _built = preview
+
+    def broken(*args: object, **kwargs: object) -> object:
+        raise RuntimeError("a bug in the build")
+
+    monkeypatch.setattr(publisher.preview, "build_all", broken)
+    server.rebuild()
+    assert "internal error (RuntimeError: a bug in the build)" in get(server.url)
+    monkeypatch.undo()
+    server.rebuild()
+    assert 'role="alert"' not in get(server.url)

@@ -163,6 +163,30 @@ def _template_errors(path: Path, theme: str) -> Iterator[None]:
         ) from None
     except jinja2.TemplateError as error:
         raise PublisherError.at(path, f"theme '{theme}': template error: {error}") from None
+    except RecursionError as error:
+        if not _in_template(error):
+            raise
+        raise PublisherError.at(
+            path, f"theme '{theme}': a template calls itself without end"
+        ) from None
+    except (PublisherError, OSError):
+        raise
+    except Exception as error:  # raised by a template's own code (the sandbox's limits)
+        if not _in_template(error):
+            raise
+        raise PublisherError.at(
+            path, f"theme '{theme}': template error: {type(error).__name__}: {error}"
+        ) from None
+
+
+def _in_template(error: BaseException) -> bool:
+    """Whether a template's code is among the frames of ``error``."""
+    import traceback
+
+    return any(
+        frame.filename.endswith((".html", ".xhtml", ".svg"))
+        for frame in traceback.extract_tb(error.__traceback__)
+    )
 
 
 @contextmanager
