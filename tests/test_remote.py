@@ -103,3 +103,51 @@ def test_a_server_that_does_not_answer_times_out(tmp_path: Path) -> None:
             fetch_remote(f"http://127.0.0.1:{port}/foto.png", tmp_path, timeout=0.5)
     finally:
         silent.close()
+
+
+def test_a_trickling_server_is_cut_off_at_the_total_time(tmp_path: Path) -> None:
+    """A server that sends a byte now and then never lets a per-read timeout expire;
+    the limit is on the whole fetch."""
+    import socket
+    import time
+
+    from publisher.reading.images import ImageProblem, fetch_remote
+
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(1)
+    stop = threading.Event()
+
+    def trickle() -> None:
+        connection, _address = listener.accept()
+        connection.recv(4096)
+        connection.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: image/png\r\n\r\n\x89PNG")
+        while not stop.is_set():
+            try:
+                connection.sendall(b"\x00")
+            except OSError:
+                break
+            time.sleep(0.2)
+        connection.close()
+
+    thread = threading.Thread(target=trickle, daemon=True)
+    thread.start()
+    started = time.monotonic()
+    try:
+        with pytest.raises(ImageProblem, match=r"timed out after 1\.5 s in all"):
+            fetch_remote(f"http://127.0.0.1:{listener.getsockname()[1]}/a.png", tmp_path, 1.5)
+    finally:
+        stop.set()
+        listener.close()
+    assert time.monotonic() - started < 3.0
+
+
+def test_remote_images_with_a_relative_output_folder(
+    tmp_path: Path, server: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(
+        app, ["build", str(article(tmp_path, f"{server}/foto.png")), "-o", "uit", "--allow-remote"]
+    )
+    assert result.exit_code == 0, result.stderr
+    assert list((tmp_path / "uit" / "op-afstand" / "assets" / "images" / "remote").glob("*.png"))

@@ -247,6 +247,8 @@ class BodyRenderer(RendererHTML):
             )
             if content[:1].isspace():
                 escaped = " " + escaped
+            if content[-1:].isspace() and content.strip():
+                escaped += " "  # before the next inline token (emphasis, abbreviation)
         else:
             escaped = escapeHtml(content)
         return escaped
