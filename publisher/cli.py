@@ -99,7 +99,9 @@ def build(
     strict: Annotated[bool, typer.Option("--strict", help="Warnings are errors.")] = False,
     allow_remote: Annotated[
         bool,
-        typer.Option("--allow-remote", help="Fetch http(s) images (10 s timeout, 10 MB limit)."),
+        typer.Option(
+            "--allow-remote", help="Fetch http(s) images (10 s in all each, 10 MB limit)."
+        ),
     ] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only errors.")] = False,
     verbose: Annotated[

@@ -12,7 +12,7 @@ import pytest
 from lxml import html
 
 from publisher.formats.context import context, json_ld
-from publisher.formats.pdf import css_string, footer_rule, print_html
+from publisher.formats.pdf import css_string, print_html
 from tests.helpers import job_for, render_html, write_article
 
 FRONT = "---\ntitle: {title}\nlang: en\ndate: 2024-01-01\n{extra}---\n\n"

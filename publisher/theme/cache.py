@@ -32,13 +32,17 @@ KEY_NAME = "signing-key"
 KEY_BYTES = 32
 
 
-def cache_folder() -> Path:
+def cache_folder(kind: str) -> Path:
+    """Per publisher and Jinja2 version, and per kind of environment: the sandbox
+    compiles templates to other code than Jinja2's plain environment, and neither may
+    run the other's."""
     import jinja2
 
     from publisher import __version__
 
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "publisher" / f"templates-{__version__}-jinja2-{jinja2.__version__}"
+    name = f"templates-{__version__}-jinja2-{jinja2.__version__}-{kind.lower()}"
+    return Path(base) / "publisher" / name
 
 
 def _private(path: Path) -> bool:
@@ -75,7 +79,7 @@ def _key(folder: Path) -> bytes | None:
     return key if len(key) == KEY_BYTES else None
 
 
-def template_cache() -> jinja2.BytecodeCache | None:
+def template_cache(kind: str = "ImmutableSandboxedEnvironment") -> jinja2.BytecodeCache | None:
     """Compiled templates in ``$XDG_CACHE_HOME/publisher`` (default ``~/.cache/publisher``).
     Jinja2 checks every entry against the template's source, so an edited template is
     compiled again. ``PUBLISHER_NO_CACHE=1`` turns it off; a cache that cannot be
@@ -84,7 +88,7 @@ def template_cache() -> jinja2.BytecodeCache | None:
 
     if os.environ.get("PUBLISHER_NO_CACHE"):
         return None
-    folder = cache_folder()
+    folder = cache_folder(kind)
     try:
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
     except OSError:

@@ -114,14 +114,15 @@ class Theme:
             ),
             jinja2.FileSystemLoader([str(t.path / "templates") for t in self.chain]),
         ]
-        env = (self.environment or _sandboxed())(
+        kind = self.environment or _sandboxed()
+        env = kind(
             loader=jinja2.ChoiceLoader(loaders),
             autoescape=True,
             undefined=jinja2.StrictUndefined,
             trim_blocks=True,
             lstrip_blocks=True,
             keep_trailing_newline=True,
-            bytecode_cache=template_cache(),
+            bytecode_cache=template_cache(kind.__name__),
         )
         return env
 
