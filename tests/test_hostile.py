@@ -62,7 +62,9 @@ def _write_case(root: Path, case: Case) -> Path:
     for relative, content in case.files.items():
         target = folder / relative
         target.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(content, str) and content.startswith("symlink:"):
+        if callable(content):
+            target.write_bytes(content())
+        elif isinstance(content, str) and content.startswith("symlink:"):
             os.symlink(content.removeprefix("symlink:"), target)
         else:
             target.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)

@@ -30,9 +30,10 @@ class Case:
     kind: str
     """The class of hostile input (for the counts in the report)."""
     article: str | bytes
-    files: dict[str, bytes | str] = field(default_factory=dict)
+    files: dict[str, bytes | str | Callable[[], bytes]] = field(default_factory=dict)
     """Other files in the article's folder (images); a value starting with
-    ``symlink:`` becomes a symbolic link to the rest."""
+    ``symlink:`` becomes a symbolic link to the rest; a function makes a large file
+    only when the case is written."""
     expect: Expect = "any"
     message: str | None = None
     check: Callable[[Path], None] | None = None
@@ -919,6 +920,14 @@ def raster_cases() -> list[Case]:
             figure("a.png"),
             expect="error",
             message="50 megapixels",
+        ),
+        Case(
+            "img-png-49mp",
+            k,
+            article(body=figure("a.png")),
+            files={"a.png": lambda: png(7000, 7000)},
+            expect="ok",
+            alone=True,
         ),
         case("png-zero", {"a.png": png_claiming(0, 0)}, figure("a.png"), expect="error"),
         case("png-truncated", {"a.png": png()[:40]}, figure("a.png"), expect="error"),
