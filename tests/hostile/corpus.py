@@ -928,6 +928,7 @@ def raster_cases() -> list[Case]:
             files={"a.png": lambda: png(7000, 7000)},
             expect="ok",
             alone=True,
+            options=("--format", "pdf", "--variant", "standard"),  # the handout decodes it
         ),
         case("png-zero", {"a.png": png_claiming(0, 0)}, figure("a.png"), expect="error"),
         case("png-truncated", {"a.png": png()[:40]}, figure("a.png"), expect="error"),
