@@ -122,11 +122,16 @@ def _batches(cases: list[Case]) -> list[list[Case]]:
 
 
 @pytest.fixture(scope="module")
-def runs(tmp_path_factory: pytest.TempPathFactory) -> list[Run]:
-    project = tmp_path_factory.mktemp("hostile")
-    write_themes(project / "themes")
+def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("hostile")
+    write_themes(folder / "themes")
     for case in CASES:
-        _write_case(project, case)
+        _write_case(folder, case)
+    return folder
+
+
+@pytest.fixture(scope="module")
+def runs(project: Path) -> list[Run]:
     batches = _batches(CASES)
     with ThreadPoolExecutor(max_workers=2) as pool:
         return list(pool.map(lambda pair: _run(project, pair[1], str(pair[0])),
@@ -229,6 +234,23 @@ def test_a_failed_input_writes_nothing(runs: list[Run]) -> None:
         for case in run.cases:
             if _errors_for(run, case) and case.expect == "error":
                 assert not (run.out / case.name).exists(), case.name
+
+
+def test_check_reads_every_input_without_a_crash(project: Path) -> None:
+    """``publisher check`` over the whole corpus at once, within the same bounds."""
+    started = time.monotonic()
+    completed = subprocess.run(
+        [sys.executable, "-m", "publisher", "check", *(f"cases/{case.name}" for case in CASES)],
+        cwd=project, capture_output=True, text=True, timeout=SECONDS_EACH * len(CASES),
+        preexec_fn=lambda: _limits(None), check=False,
+    )  # fmt: skip
+    assert completed.returncode == 1  # some inputs are errors
+    output = completed.stdout + completed.stderr
+    assert "internal error" not in output and "Traceback" not in output
+    assert not INVISIBLE_RE.search(output)
+    reported = {line.strip() for line in completed.stdout.splitlines() if line.startswith("cases/")}
+    assert len(reported) == len(CASES)
+    assert time.monotonic() - started < SECONDS_EACH * 6
 
 
 def test_the_scanner_finds_active_content(tmp_path: Path) -> None:
