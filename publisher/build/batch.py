@@ -81,9 +81,10 @@ def _same_slugs(
     built earlier into this output folder from a file that still exists): they would
     overwrite each other's outputs, so none of them is built or counted as unchanged.
     Each gets an error naming the other files."""
-    from publisher.reading.frontmatter import peek_slug
-
     owners: dict[str, list[Path]] = {}
+    if todo:
+        from publisher.reading.frontmatter import peek_slug  # YAML: only when building
+
     ours: set[str] = set()
     for path in todo:
         slug = peek_slug(path)
