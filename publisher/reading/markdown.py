@@ -142,15 +142,17 @@ def _figures(state: StateCore) -> None:
 def _heading_ids(state: StateCore) -> None:
     """Every heading gets a unique id (kept when the author set one)."""
     seen: set[str] = set()
+    next_number: dict[str, int] = {}  # per base: where to go on counting (linear in headings)
     tokens = state.tokens
     for index, token in enumerate(tokens):
         if token.type != "heading_open":
             continue
         wanted = token.attrGet("id")
         base = str(wanted) if wanted else slugify(tokens[index + 1].content) or "sectie"
-        candidate, number = base, 2
+        candidate, number = base, next_number.get(base, 2)
         while candidate in seen:
             candidate = f"{base}-{number}"
             number += 1
+        next_number[base] = number
         seen.add(candidate)
         token.attrSet("id", candidate)
