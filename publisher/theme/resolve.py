@@ -97,7 +97,7 @@ class Theme:
     """The Jinja2 environment class; None: Jinja2's immutable sandbox. A theme is code
     (docs/themes.md), but its templates run sandboxed: no attribute starting with an
     underscore, no unsafe callables, no changing what the build passes in. It costs
-    under 1 % of a build (benchmarks/sandbox.py)."""
+    about 1 % of a build (benchmarks/sandbox.py)."""
 
     @property
     def name(self) -> str:
