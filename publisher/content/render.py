@@ -20,6 +20,8 @@ from markdown_it.utils import OptionsDict, OptionsType
 from publisher.content.select import VARIANT_BLOCKS
 from publisher.reading.markdown import is_safe_link, markdown, span_text
 from publisher.reading.model import Article, GlossaryEntry, Image
+from publisher.text.emoji import runs as emoji_runs
+from publisher.text.scripts import is_rtl
 
 Target = Literal["html", "xhtml", "print"]
 
@@ -322,6 +324,8 @@ class BodyRenderer(RendererHTML):
                 escaped = " " + escaped
         else:
             escaped = escapeHtml(content)
+        if state.options.target == "print":
+            escaped = _mark_emoji(escaped)
         for short, expansion in state.article.meta.abbr:
             pattern = re.compile(r"(?<![\w-])" + re.escape(escapeHtml(short)) + r"(?![\w-])")
             abbr = f'<abbr title="{escapeHtml(expansion)}">{escapeHtml(short)}</abbr>'
@@ -377,6 +381,10 @@ class BodyRenderer(RendererHTML):
         if lang:
             attrs += self._lang_attrs(env, str(lang))
         direction = token.attrGet("dir")
+        if direction is None and lang:  # a part in a language that runs the other way
+            own = "rtl" if is_rtl(str(lang)) else "ltr"
+            if own != ("rtl" if is_rtl(state.article.meta.lang) else "ltr"):
+                direction = own
         if direction in ("ltr", "rtl", "auto"):
             attrs += f' dir="{direction}"'
         classes = str(token.attrGet("class") or "").split()
@@ -425,6 +433,20 @@ def _unselected(self: BodyRenderer, tokens: Sequence[Token], idx: int, *args: An
 for _name in VARIANT_BLOCKS:
     setattr(BodyRenderer, f"container_{_name}_open", _unselected)
     setattr(BodyRenderer, f"container_{_name}_close", _unselected)
+
+
+def _mark_emoji(html: str) -> str:
+    """Paper: each run of emoji in a span, so the handout's structure can say which
+    emoji it is (/ActualText); a keycap (1️⃣) prints as its digit in a box."""
+    out = []
+    for kind, piece in emoji_runs(html):
+        if kind == "emoji":
+            out.append(f'<span class="pub-emoji">{piece}</span>')
+        elif kind == "keycap":
+            out.append(f'<span class="pub-emoji pub-keycap" data-text="{piece}">{piece[0]}</span>')
+        else:
+            out.append(piece)
+    return "".join(out)
 
 
 def wrap_code_line(line: str, columns: int) -> list[str]:

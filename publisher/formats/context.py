@@ -19,6 +19,7 @@ from publisher.catalog import PAPERS, Variant
 from publisher.content.render import FigureData, Rendered, RenderOptions, Target, render_body
 from publisher.formats.addresses import page_url
 from publisher.reading.model import Image
+from publisher.text.scripts import is_rtl
 
 if TYPE_CHECKING:
     import jinja2
@@ -101,6 +102,8 @@ def context(
             "license": meta.license,
         },
         "lang": meta.lang,
+        "rtl": is_rtl(meta.lang),
+        "dir_attr": Markup(' dir="rtl"') if is_rtl(meta.lang) else "",
         "display_title": title,
         "description": " ".join(summary_items) if summary_items else None,
         "summary_items": summary_items,
