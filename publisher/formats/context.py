@@ -53,6 +53,7 @@ def render_content(
         remove_soft_hyphens=plain,
         sentence_lines=plain and job.article.meta.plain.level == "easy",
         number_links=target == "print",
+        plain_language=plain,
     )
     footnotes = {key: list(tokens) for key, tokens in job.footnotes.items()}
     return render_body(job.article, list(job.tokens), footnotes, options)
