@@ -84,9 +84,11 @@ ABBREVIATIONS = {
 def _segmenter(lang: str) -> pysbd.Segmenter:
     base = lang.split("-")[0].lower()
     try:
-        return pysbd.Segmenter(language=base, clean=False)
-    except ValueError:
+        segmenter = pysbd.Segmenter(language=base, clean=False)
+        segmenter.segment("A. B.")  # some languages need a library pysbd does not bring
+    except (ValueError, ImportError):
         return pysbd.Segmenter(language="en", clean=False)
+    return segmenter
 
 
 def _ends_with_abbreviation(segment: str, lang: str) -> bool:
