@@ -68,6 +68,7 @@ def test_the_coach_shows_figures_targets_legend_and_findings(served) -> None:  #
     assert any(f["kind"] == "difficult" and f["where"] == "" and 7 in f["lines"] for f in found)
     plain = get(f"{server.url}__coach/{SLUG}/{SLUG}.plain.html")
     assert "Figures and targets (b1)" in plain and "All targets met" in plain
+    assert '<th scope="row">Flesch-Douma</th><td>67.9</td><td>≥ 60</td>' in plain
     assert "staafdiagram" not in json.dumps(findings(plain))  # the plain alt text is used
     # The coach's assets come from memory; nothing of the coach is in the build.
     assert get(f"{server.url}__coach/{SLUG}/assets/images/presentatie.svg").startswith("<svg")

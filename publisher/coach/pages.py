@@ -72,12 +72,13 @@ def _panel(coach: ArticleCoach, variant: VariantCoach) -> str:
         + '</caption><tr><th scope="col">Measure</th><th scope="col">Now</th>'
         + '<th scope="col">Target</th></tr>',
     ]
-    for score in f.scores:
+    scores = f.scores
+    for number, score in enumerate(scores):
         target = ""
-        if targets and score is f.scores[0] and score.formula.higher_is_easier:
+        if targets and number == 0 and score.formula.higher_is_easier:
             target = f"≥ {targets.min_reading_ease:g}"
         parts.append(_row(score.formula.name, f"{score.value:.1f}", target))
-    if not f.scores:
+    if not scores:
         parts.append(_row("Reading ease", str(f.no_formula), ""))
     parts.append(
         _row(

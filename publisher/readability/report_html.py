@@ -90,12 +90,13 @@ def _variant(entry: VariantReport, ident: str) -> list[str]:
     out = [f'<h3 id="{ident}">{title}</h3>']
     targets = entry.targets
     rows: list[tuple[str, str, str]] = []
-    for score in f.scores:
+    scores = f.scores
+    for number, score in enumerate(scores):
         target = ""
-        if targets and score is f.scores[0] and score.formula.higher_is_easier:
+        if targets and number == 0 and score.formula.higher_is_easier:
             target = f"at least {targets.min_reading_ease:g}"
         rows.append((score.formula.name, f"{score.value:.1f}", target))
-    if not f.scores:
+    if not scores:
         rows.append(("Reading ease", str(f.no_formula), ""))
     rows.append(("Sentences", str(len(f.sentences)), ""))
     rows.append(
