@@ -55,6 +55,9 @@ class RenderOptions:
     """Paper: code lines longer than this are wrapped, each continuation marked."""
     label: Callable[[str], str] = str
     """The interface string of a key (labels of admonitions: ``note_tip`` -> "Tip")."""
+    plain_language: bool = False
+    """The plain variant: headings, image texts and table captions take their plain
+    wording (``{plain="..."}``, ``plain-alt``, ``plain-caption``) where one is given."""
 
 
 @dataclass(frozen=True)
@@ -154,10 +157,14 @@ class BodyRenderer(RendererHTML):
         image = state.article.images[src]
         state.figures += 1
         caption = str(image_token.attrGet("title") or "")
+        alt = self.renderInlineAsText(image_token.children or [], options, env)
+        if state.options.plain_language:
+            caption = str(image_token.attrGet("plain-caption") or caption)
+            alt = str(image_token.attrGet("plain-alt") or "") or alt
         data = FigureData(
             image=image,
             src=state.options.image_url(image),
-            alt=self.renderInlineAsText(image_token.children or [], options, env),
+            alt=alt,
             caption=self.renderInline(_caption_tokens(caption), options, env) if caption else "",
             decorative="decorative" in str(image_token.attrGet("class") or "").split(),
             id=self._id(env, f"figure-{state.figures}"),
@@ -198,6 +205,8 @@ class BodyRenderer(RendererHTML):
         state = self._state(env)
         state.tables += 1
         caption = str(tokens[idx].attrGet("caption") or "")
+        if state.options.plain_language:
+            caption = str(tokens[idx].attrGet("plain-caption") or caption)
         ident = self._id(env, f"table-{state.tables}")
         caption_html = f'<caption id="{ident}">{escapeHtml(caption)}</caption>\n' if caption else ""
         if state.options.target != "html":
@@ -339,6 +348,8 @@ class BodyRenderer(RendererHTML):
             return escapeHtml(self.renderInlineAsText(token.children or [], options, env))
         image = state.article.images[str(token.attrGet("src"))]
         alt = self.renderInlineAsText(token.children or [], options, env)
+        if alt and state.options.plain_language:
+            alt = str(token.attrGet("plain-alt") or "") or alt
         if not alt and state.options.target == "print":
             return ""  # a decorative inline image is left out of the handout
         close = " />" if state.options.target == "xhtml" else ">"
@@ -478,6 +489,19 @@ def _heading_text(tokens: list[Token], index: int) -> str:
     ).strip()
 
 
+def plain_headings(tokens: list[Token]) -> list[Token]:
+    """The tokens with every heading that has a plain wording (``{plain="..."}``)
+    worded so; the article's own tokens are not changed."""
+    out = list(tokens)
+    for index, token in enumerate(tokens[:-1]):
+        if token.type == "heading_open" and token.meta.get("plain"):
+            inline = tokens[index + 1].copy()
+            inline.content = str(token.meta["plain"])
+            inline.children = _caption_tokens(inline.content)
+            out[index + 1] = inline
+    return out
+
+
 def render_body(
     article: Article,
     tokens: list[Token],
@@ -485,6 +509,8 @@ def render_body(
     options: RenderOptions,
 ) -> Rendered:
     """Render a variant's tokens and footnotes (see :mod:`publisher.content.select`)."""
+    if options.plain_language:
+        tokens = plain_headings(tokens)
     renderer = BodyRenderer()
     state = _State(article, options)
     settings = dict(markdown().options.items())

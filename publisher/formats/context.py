@@ -56,6 +56,7 @@ def render_content(
         number_links=target == "print",
         code_columns=PAPERS[job.settings.paper].code_columns if target == "print" else None,
         label=job.strings,
+        plain_language=plain,
     )
     footnotes = {key: list(tokens) for key, tokens in job.footnotes.items()}
     return render_body(job.article, list(job.tokens), footnotes, options)
