@@ -73,8 +73,11 @@ def make_job(article: Article, variant: Variant, theme: Theme, options: BuildOpt
     )
 
 
-def render_variant(article: Article, variant_name: str, options: BuildOptions) -> list[Output]:
-    """The outputs of one variant: every asked format, after what it reads."""
+def render_variant(
+    article: Article, variant_name: str, options: BuildOptions
+) -> tuple[list[Output], list[Problem]]:
+    """The outputs of one variant (every asked format, after what it reads) and what
+    the renderers noted for the author."""
     path = article.source.path
     theme = _theme(article, options)
     for name in options.variants:
@@ -89,29 +92,36 @@ def render_variant(article: Article, variant_name: str, options: BuildOptions) -
         if problems:
             raise PublisherError(problems)
     outputs: dict[str, Output] = {}
+    notes: list[Problem] = []
     for name in options.formats:  # what is only read by another format is not written
         for output in products[name].outputs:
             outputs.setdefault(output.path, output)
-    return list(outputs.values())
+        notes += [Problem(path, note) for note in products[name].notes]
+    return list(outputs.values()), notes
 
 
-def render_article(article: Article, options: BuildOptions, workers: int = 1) -> list[Output]:
-    """Every output of every variant, in memory; raises PublisherError. ``workers`` > 1
-    renders the variants in parallel processes (they are independent)."""
+def render_article(
+    article: Article, options: BuildOptions, workers: int = 1
+) -> tuple[list[Output], list[Problem]]:
+    """Every output of every variant, in memory, and the renderers' warnings; raises
+    PublisherError. ``workers`` > 1 renders the variants in parallel processes (they
+    are independent)."""
     if workers <= 1 or len(options.variants) <= 1:
         parts = [render_variant(article, name, options) for name in options.variants]
     else:
         parts = _variants_in_parallel(article, options, min(workers, len(options.variants)))
     outputs: dict[str, Output] = {}
-    for produced in parts:
+    notes: list[Problem] = []
+    for produced, noted in parts:
         for output in produced:
             outputs.setdefault(output.path, output)
-    return list(outputs.values())
+        notes += [note for note in noted if note not in notes]
+    return list(outputs.values()), notes
 
 
 def _variants_in_parallel(
     article: Article, options: BuildOptions, workers: int
-) -> list[list[Output]]:
+) -> list[tuple[list[Output], list[Problem]]]:
     from publisher.build.workers import pool
 
     for name in build_order(options.formats, options.formats):
@@ -128,7 +138,10 @@ def build_article(path: Path, options: BuildOptions, workers: int = 1) -> Articl
     result = ArticleResult(path)
     try:
         article, warnings = read(path, options)
-        outputs = render_article(article, options, workers)
+        outputs, notes = render_article(article, options, workers)
+        if options.strict and notes:
+            raise PublisherError(notes)
+        warnings = warnings + notes
     except PublisherError as error:
         result.errors = error.problems
         result.seconds = time.perf_counter() - started

@@ -9,7 +9,7 @@ the products of the formats it declares it needs (``catalog.Format.needs`` and
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TypeVar
 
 from markdown_it.token import Token
@@ -49,6 +49,8 @@ class Product:
     """What a format made: its files, the main one first."""
 
     outputs: tuple[Output, ...]
+    notes: tuple[str, ...] = field(default=(), kw_only=True)
+    """What the author should know about this output (shown as warnings)."""
 
     @property
     def main(self) -> Output:

@@ -264,7 +264,9 @@ class BodyRenderer(RendererHTML):
         summary = escapeHtml(str(tokens[idx].meta.get("summary") or ""))
         # On paper and in e-readers (which may not open it) the text is shown.
         is_open = "" if self._state(env).options.target == "html" else ' open="open"'
-        return f'<details class="pub-details"{is_open}>\n<summary>{summary}</summary>\n'
+        # Without a summary the reader's own ("Details", in its language) is shown.
+        label = f"<summary>{summary}</summary>\n" if summary else ""
+        return f'<details class="pub-details"{is_open}>\n{label}'
 
     def details_close(
         self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: Any
