@@ -299,7 +299,7 @@ class BodyRenderer(RendererHTML):
         columns = state.options.code_columns
         if state.options.target == "print" and columns:
             body = "\n".join(
-                '<span class="pub-code-cont"></span>'.join(
+                '\n<span class="pub-code-cont"></span>'.join(
                     escapeHtml(piece) for piece in wrap_code_line(line, columns)
                 )
                 for line in content.rstrip("\n").split("\n")
