@@ -46,6 +46,12 @@ class Format:
     as a download."""
     download_name: str = ""
     """The format's short name in that link ("PDF")."""
+    variants: tuple[str, ...] | None = None
+    """The variants it is made in when the build does not name its variants (None:
+    every variant). A build that names its variants gets it in each of them."""
+    available: str | None = None
+    """``module:function`` that says why the format cannot be made on this machine
+    (a missing program), or None when it can; such a build skips it with one warning."""
 
     def render_function(self) -> Renderer:
         if callable(self.renderer):
@@ -57,6 +63,14 @@ class Format:
     def required(self, published: tuple[str, ...]) -> tuple[str, ...]:
         """What this format reads when ``published`` formats are built."""
         return self.needs + tuple(f for f in self.links_to if f in published)
+
+    def missing(self) -> str | None:
+        """Why this format cannot be made here (None: it can)."""
+        if self.available is None:
+            return None
+        module, _, function = self.available.partition(":")
+        check: Callable[[], str | None] = getattr(importlib.import_module(module), function)
+        return check()
 
 
 @dataclass(frozen=True)
@@ -86,6 +100,8 @@ class Variant:
     """Interface string that tells a reader of a sibling this version exists ({file})."""
     templates: tuple[str, ...]
     """Template name suffixes tried before the shared template: ``x.plain.html``."""
+    formats: tuple[str, ...] | None = None
+    """The formats this variant is made in (None: every format)."""
 
     def css(self, medium: str) -> tuple[str, ...]:
         """The variant's stylesheets for a medium ("web", "print", "epub")."""
@@ -125,7 +141,7 @@ register_format(
         "text/html",
         "web page, for visitors of your own site",
         "publisher.formats.html:render",
-        links_to=("pdf", "epub"),
+        links_to=("pdf", "epub", "docx", "audio"),
     )
 )
 register_format(
@@ -135,7 +151,7 @@ register_format(
         "text/html",
         "fragment that partner sites paste into their pages",
         "publisher.formats.embed:render",
-        links_to=("pdf", "epub"),
+        links_to=("pdf", "epub", "docx"),
     )
 )
 register_format(
@@ -159,6 +175,32 @@ register_format(
         needs=("pdf",),
         download_label="download_epub",
         download_name="EPUB",
+    )
+)
+register_format(
+    Format(
+        "docx",
+        ".docx",
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        "Word document, for partners who reuse or adapt the text; checked against "
+        "Word's accessibility rules",
+        "publisher.formats.docx:render",
+        download_label="download_docx",
+        download_name="Word",
+    )
+)
+register_format(
+    Format(
+        "audio",
+        ".mp3",
+        "audio/mpeg",
+        "read aloud by a speech synthesiser, for people who listen: MP3 with chapter "
+        "marks, and an e-book (`<slug>.plain.audio.epub`) that highlights each sentence "
+        "as it is spoken; plain variant unless --variant names others",
+        "publisher.formats.audio:render",
+        needs=("pdf",),
+        variants=("plain",),
+        available="publisher.speech:missing",
     )
 )
 
@@ -192,6 +234,23 @@ register_variant(
         templates=(".plain",),
     )
 )
+register_variant(
+    Variant(
+        "large",
+        ".large",
+        "large print (standard text): handout in 18 pt sans-serif, 1.5 line spacing, "
+        "7:1 contrast; made as PDF only, since screens and e-readers enlarge text themselves",
+        blocks="standard",
+        plain_language=False,
+        stylesheets={"print": ("large-print.css",)},
+        contrast_minimum=7.0,
+        css_class="pub-large",
+        switch_label="switch_to_large",
+        version_hint="large_version_hint",
+        templates=(".large",),
+        formats=("pdf",),
+    )
+)
 
 PAPERS.update(
     {
@@ -200,6 +259,20 @@ PAPERS.update(
     }
 )
 DEFAULT_PAPER = "A4"
+
+
+def formats_for(
+    variant: Variant, wanted: tuple[str, ...], variants_named: bool = False
+) -> tuple[str, ...]:
+    """Which of the ``wanted`` formats a variant is made in: those the variant exists
+    in, and of formats made for some variants only (``Format.variants``), those that
+    name it, unless the build named its variants (``variants_named``)."""
+    return tuple(
+        name
+        for name in wanted
+        if (variant.formats is None or name in variant.formats)
+        and (variants_named or FORMATS[name].variants is None or variant.name in FORMATS[name].variants)
+    )
 
 
 def build_order(wanted: tuple[str, ...], published: tuple[str, ...]) -> tuple[str, ...]:

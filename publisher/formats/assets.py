@@ -36,7 +36,8 @@ def shared_assets(job: Job) -> list[Output]:
 
 
 def other_versions(job: Job, fmt: str, base: str = "") -> list[dict[str, str]]:
-    """The sibling variants of this build: link, label and the hint that names them."""
+    """The sibling variants of this build that exist in this format: link, label and
+    the hint that names them."""
     return [
         {
             "href": base + file_name(job, fmt, variant),
@@ -45,7 +46,32 @@ def other_versions(job: Job, fmt: str, base: str = "") -> list[dict[str, str]]:
             "file": file_name(job, fmt, variant),
         }
         for variant in job.siblings
+        if fmt in job.formats_of(variant)
     ]
+
+
+def sibling_downloads(job: Job, fmt: str, base: str = "") -> list[dict[str, str]]:
+    """Downloads of the sibling variants that are not made in this format (the large
+    print handout, offered from the web page)."""
+    items = []
+    for variant in job.siblings:
+        made = job.formats_of(variant)
+        if fmt in made:
+            continue
+        for name in made:
+            other = FORMATS[name]
+            if other.download_label is None:
+                continue
+            items.append(
+                {
+                    "href": base + file_name(job, name, variant),
+                    "label": job.strings(variant.switch_label),
+                    "format": other.download_name,
+                    "size": "",
+                    "media_type": other.media_type,
+                }
+            )
+    return items
 
 
 def downloads(job: Job, needs: Needs, base: str = "") -> list[dict[str, str]]:
@@ -68,4 +94,7 @@ def downloads(job: Job, needs: Needs, base: str = "") -> list[dict[str, str]]:
 
 def links(job: Job, needs: Needs, base: str = "") -> dict[str, Any]:
     """The web page's and the fragment's links to the other versions and downloads."""
-    return {"others": other_versions(job, "html", base), "downloads": downloads(job, needs, base)}
+    return {
+        "others": other_versions(job, "html", base),
+        "downloads": downloads(job, needs, base) + sibling_downloads(job, "html", base),
+    }
