@@ -267,12 +267,14 @@ def formats_for(
     """Which of the ``wanted`` formats a variant is made in: those the variant exists
     in, and of formats made for some variants only (``Format.variants``), those that
     name it, unless the build named its variants (``variants_named``)."""
-    return tuple(
-        name
-        for name in wanted
-        if (variant.formats is None or name in variant.formats)
-        and (variants_named or FORMATS[name].variants is None or variant.name in FORMATS[name].variants)
-    )
+
+    def made(name: str) -> bool:
+        if variant.formats is not None and name not in variant.formats:
+            return False
+        only = FORMATS[name].variants
+        return variants_named or only is None or variant.name in only
+
+    return tuple(name for name in wanted if made(name))
 
 
 def build_order(wanted: tuple[str, ...], published: tuple[str, ...]) -> tuple[str, ...]:

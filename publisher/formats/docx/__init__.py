@@ -73,6 +73,8 @@ def document(job: Job) -> bytes:
     if colophon:
         writer.text_para("Colophon", " ".join(colophon))
 
+    if writer.blocks and writer.blocks[-1].tag.endswith("}tbl"):
+        writer.text_para(None, "")  # Word ends a document with a paragraph, not a table
     body = doc.element.body
     section = body[-1]
     for block in writer.blocks:

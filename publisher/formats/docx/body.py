@@ -114,6 +114,7 @@ class Writer:
         import io
 
         from docx.oxml.shape import CT_Inline
+        from docx.shared import Emu
 
         pic = picture(image, inline=inline)
         rid, _ = self.part.get_or_add_image(io.BytesIO(pic.data))
@@ -123,8 +124,8 @@ class Writer:
             self.shape_ids,
             rid,
             name,
-            round(pic.width_cm * EMU_PER_CM),
-            round(pic.height_cm * EMU_PER_CM),
+            Emu(round(pic.width_cm * EMU_PER_CM)),
+            Emu(round(pic.height_cm * EMU_PER_CM)),
         )
         describe(drawing, alt, decorative)
         return el("w:r", None, el("w:drawing", None, drawing))
@@ -159,8 +160,13 @@ class Writer:
         if kind in ("blockquote_open", "dd_open"):
             context.append((kind.removesuffix("_open"), None))
             return index + 1
-        if kind in ("bullet_list_close", "ordered_list_close", "list_item_close",
-                    "blockquote_close", "dd_close"):
+        if kind in (
+            "bullet_list_close",
+            "ordered_list_close",
+            "list_item_close",
+            "blockquote_close",
+            "dd_close",
+        ):
             if context:
                 context.pop()
             return index + 1
@@ -261,9 +267,18 @@ class Writer:
             p = paragraph("Caption", keepNext=el("w:keepNext"))
             p.append(text_run(caption))
             self.add(p)
-        look = el("w:tblLook", {"val": "0420", "firstRow": "1", "lastRow": "0",
-                                "firstColumn": "0", "lastColumn": "0", "noHBand": "1",
-                                "noVBand": "1"})
+        look = el(
+            "w:tblLook",
+            {
+                "val": "0420",
+                "firstRow": "1",
+                "lastRow": "0",
+                "firstColumn": "0",
+                "lastColumn": "0",
+                "noHBand": "1",
+                "noVBand": "1",
+            },
+        )
         tbl_pr = el(
             "w:tblPr",
             None,
@@ -325,7 +340,11 @@ class Writer:
                     ref = el(
                         "w:r",
                         None,
-                        ordered("w:rPr", ("rStyle",), {"rStyle": el("w:rStyle", {"val": "FootnoteReference"})}),
+                        ordered(
+                            "w:rPr",
+                            ("rStyle",),
+                            {"rStyle": el("w:rStyle", {"val": "FootnoteReference"})},
+                        ),
                         el("w:footnoteRef"),
                     )
                     p.append(ref)

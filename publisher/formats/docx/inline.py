@@ -176,7 +176,9 @@ class Runs:
             self.closers.append("none")
             return
         if href.startswith("#"):
-            link = el("w:hyperlink", {"anchor": self.writer.bookmarks.name(href[1:]), "history": "1"})
+            link = el(
+                "w:hyperlink", {"anchor": self.writer.bookmarks.name(href[1:]), "history": "1"}
+            )
         else:
             link = el("w:hyperlink", {"r:id": self.relate(href), "history": "1"})
         self.add(link)
@@ -204,7 +206,11 @@ class Runs:
         token = tokens[index]
         note_id = int(token.meta["id"])
         number, first = self.writer.notes.reference(note_id)
-        run = el("w:r", None, ordered("w:rPr", RPR_ORDER, {"rStyle": el("w:rStyle", {"val": "FootnoteReference"})}))
+        run = el(
+            "w:r",
+            None,
+            ordered("w:rPr", RPR_ORDER, {"rStyle": el("w:rStyle", {"val": "FootnoteReference"})}),
+        )
         if first:
             run.append(el("w:footnoteReference", {"id": str(number)}))
             self.add(run)

@@ -17,19 +17,83 @@ DECORATIVE_EXT = "{C183D7F6-B498-43B3-948B-1728B52AA6E4}"
 """The Office extension that marks a picture as decorative (Word 365 and LibreOffice 7.x)."""
 XML = "http://www.w3.org/XML/1998/namespace"
 NS = {"w": W, "r": R, "wp": WP, "a": A, "adec": ADEC}
+PREFIXES = {"w": W, "r": R}
 
 RPR_ORDER = (
-    "rStyle rFonts b bCs i iCs caps smallCaps strike dstrike outline shadow emboss imprint "
-    "noProof snapToGrid vanish webHidden color spacing w kern position sz szCs highlight u "
-    "effect bdr shd fitText vertAlign rtl cs em lang"
-).split()
+    "rStyle",
+    "rFonts",
+    "b",
+    "bCs",
+    "i",
+    "iCs",
+    "caps",
+    "smallCaps",
+    "strike",
+    "dstrike",
+    "outline",
+    "shadow",
+    "emboss",
+    "imprint",
+    "noProof",
+    "snapToGrid",
+    "vanish",
+    "webHidden",
+    "color",
+    "spacing",
+    "w",
+    "kern",
+    "position",
+    "sz",
+    "szCs",
+    "highlight",
+    "u",
+    "effect",
+    "bdr",
+    "shd",
+    "fitText",
+    "vertAlign",
+    "rtl",
+    "cs",
+    "em",
+    "lang",
+)
+"""The children of ``w:rPr`` in the order of the schema."""
 PPR_ORDER = (
-    "pStyle keepNext keepLines pageBreakBefore framePr widowControl numPr suppressLineNumbers "
-    "pBdr shd tabs suppressAutoHyphens kinsoku wordWrap overflowPunct topLinePunct autoSpaceDE "
-    "autoSpaceDN bidi adjustRightInd snapToGrid spacing ind contextualSpacing mirrorIndents "
-    "suppressOverlap jc textDirection textAlignment textboxTightWrap outlineLvl divId cnfStyle "
-    "rPr"
-).split()
+    "pStyle",
+    "keepNext",
+    "keepLines",
+    "pageBreakBefore",
+    "framePr",
+    "widowControl",
+    "numPr",
+    "suppressLineNumbers",
+    "pBdr",
+    "shd",
+    "tabs",
+    "suppressAutoHyphens",
+    "kinsoku",
+    "wordWrap",
+    "overflowPunct",
+    "topLinePunct",
+    "autoSpaceDE",
+    "autoSpaceDN",
+    "bidi",
+    "adjustRightInd",
+    "snapToGrid",
+    "spacing",
+    "ind",
+    "contextualSpacing",
+    "mirrorIndents",
+    "suppressOverlap",
+    "jc",
+    "textDirection",
+    "textAlignment",
+    "textboxTightWrap",
+    "outlineLvl",
+    "divId",
+    "cnfStyle",
+    "rPr",
+)
 
 
 def q(name: str) -> str:
@@ -38,10 +102,12 @@ def q(name: str) -> str:
     return f"{{{NS[prefix]}}}{local}"
 
 
-def el(name: str, attrs: dict[str, str] | None = None, *children: Any, text: str | None = None) -> Any:
+def el(
+    name: str, attrs: dict[str, str] | None = None, *children: Any, text: str | None = None
+) -> Any:
     """An element ``w:name`` with ``w:``-prefixed attributes (``{"val": "x"}`` or
     ``{"r:id": "rId1"}``) and children."""
-    element = etree.Element(q(name))
+    element = etree.Element(q(name), nsmap=PREFIXES)
     for key, value in (attrs or {}).items():
         element.set(q(key if ":" in key else f"w:{key}"), value)
     for child in children:

@@ -20,44 +20,70 @@ RT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 PAPER = {"A4": (11906, 16838), "A5": (8391, 11906)}
 """Page width and height in twips."""
 
-CONTENT_TYPES = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">
-<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>
-<Default Extension="xml" ContentType="application/xml"/>
-<Default Extension="png" ContentType="image/png"/>
-<Default Extension="jpeg" ContentType="image/jpeg"/>
-<Default Extension="gif" ContentType="image/gif"/>
-<Override PartName="/word/document.xml" ContentType="{CT}.document.main+xml"/>
-<Override PartName="/word/styles.xml" ContentType="{CT}.styles+xml"/>
-<Override PartName="/word/settings.xml" ContentType="{CT}.settings+xml"/>
-<Override PartName="/word/fontTable.xml" ContentType="{CT}.fontTable+xml"/>
-<Override PartName="/word/numbering.xml" ContentType="{CT}.numbering+xml"/>
-<Override PartName="/word/footnotes.xml" ContentType="{CT}.footnotes+xml"/>
-<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>
-<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>
-</Types>"""
+PACKAGE = "http://schemas.openxmlformats.org/package/2006"
+HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+DEFAULTS = {
+    "rels": "application/vnd.openxmlformats-package.relationships+xml",
+    "xml": "application/xml",
+    "png": "image/png",
+    "jpeg": "image/jpeg",
+    "gif": "image/gif",
+}
+OVERRIDES = {
+    "/word/document.xml": f"{CT}.document.main+xml",
+    "/word/styles.xml": f"{CT}.styles+xml",
+    "/word/settings.xml": f"{CT}.settings+xml",
+    "/word/fontTable.xml": f"{CT}.fontTable+xml",
+    "/word/numbering.xml": f"{CT}.numbering+xml",
+    "/word/footnotes.xml": f"{CT}.footnotes+xml",
+    "/docProps/core.xml": "application/vnd.openxmlformats-package.core-properties+xml",
+    "/docProps/app.xml": "application/vnd.openxmlformats-officedocument.extended-properties+xml",
+}
+PACKAGE_LINKS = {
+    "rId1": (f"{RT}/officeDocument", "word/document.xml"),
+    "rId2": (f"{PACKAGE}/relationships/metadata/core-properties", "docProps/core.xml"),
+    "rId3": (f"{RT}/extended-properties", "docProps/app.xml"),
+}
+DOCUMENT_LINKS = {
+    f"rId{name.capitalize()}": (f"{RT}/{name}", f"{name}.xml")
+    for name in ("styles", "settings", "fontTable", "numbering", "footnotes")
+}
+CORE_NS = {
+    "cp": f"{PACKAGE}/metadata/core-properties",
+    "dc": "http://purl.org/dc/elements/1.1/",
+    "dcterms": "http://purl.org/dc/terms/",
+    "xsi": "http://www.w3.org/2001/XMLSchema-instance",
+}
 
-PACKAGE_RELS = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
-<Relationship Id="rId1" Type="{RT}/officeDocument" Target="word/document.xml"/>
-<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>
-<Relationship Id="rId3" Type="{RT}/extended-properties" Target="docProps/app.xml"/>
-</Relationships>"""
 
-DOCUMENT_RELS = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
-<Relationship Id="rIdStyles" Type="{RT}/styles" Target="styles.xml"/>
-<Relationship Id="rIdSettings" Type="{RT}/settings" Target="settings.xml"/>
-<Relationship Id="rIdFonts" Type="{RT}/fontTable" Target="fontTable.xml"/>
-<Relationship Id="rIdNumbering" Type="{RT}/numbering" Target="numbering.xml"/>
-<Relationship Id="rIdFootnotes" Type="{RT}/footnotes" Target="footnotes.xml"/>
-</Relationships>"""
+def content_types() -> bytes:
+    lines = [HEAD + f'<Types xmlns="{PACKAGE}/content-types">']
+    lines += [f'<Default Extension="{e}" ContentType="{t}"/>' for e, t in DEFAULTS.items()]
+    lines += [f'<Override PartName="{n}" ContentType="{t}"/>' for n, t in OVERRIDES.items()]
+    return ("\n".join(lines) + "\n</Types>").encode("utf-8")
 
-CORE = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"/>"""
 
-APP = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>publisher</Application></Properties>"""
+def relationships(links: dict[str, tuple[str, str]], external: bool = False) -> bytes:
+    from xml.sax.saxutils import quoteattr
+
+    mode = ' TargetMode="External"' if external else ""
+    lines = [HEAD + f'<Relationships xmlns="{PACKAGE}/relationships">']
+    lines += [
+        f'<Relationship Id="{rid}" Type="{kind}" Target={quoteattr(target)}{mode}/>'
+        for rid, (kind, target) in links.items()
+    ]
+    return ("\n".join(lines) + "\n</Relationships>").encode("utf-8")
+
+
+def core() -> bytes:
+    declarations = " ".join(f'xmlns:{p}="{u}"' for p, u in CORE_NS.items())
+    return (HEAD + f"<cp:coreProperties {declarations}/>").encode("utf-8")
+
+
+APP = (
+    HEAD + '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/'
+    'extended-properties"><Application>publisher</Application></Properties>'
+)
 
 
 def document_xml(paper: str) -> bytes:
@@ -69,11 +95,25 @@ def document_xml(paper: str) -> bytes:
         el("w:pgSz", {"w": str(width), "h": str(height)}),
         el(
             "w:pgMar",
-            {"top": margin, "right": margin, "bottom": margin, "left": margin,
-             "header": "567", "footer": "567", "gutter": "0"},
+            {
+                "top": margin,
+                "right": margin,
+                "bottom": margin,
+                "left": margin,
+                "header": "567",
+                "footer": "567",
+                "gutter": "0",
+            },
         ),
     )
-    root = etree.Element(f"{{{W}}}document", nsmap={"w": W, "r": R})
+    nsmap = {
+        "w": W,
+        "r": R,
+        "wp": "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing",
+        "a": "http://schemas.openxmlformats.org/drawingml/2006/main",
+        "pic": "http://schemas.openxmlformats.org/drawingml/2006/picture",
+    }
+    root = etree.Element(f"{{{W}}}document", nsmap=nsmap)
     root.append(el("w:body", None, sect))
     return _xml(root)
 
@@ -89,8 +129,11 @@ def footnotes_xml(notes: Sequence[Any]) -> bytes:
                 el(
                     "w:p",
                     None,
-                    el("w:pPr", None, el("w:spacing", {"after": "0", "line": "240",
-                                                        "lineRule": "auto"})),
+                    el(
+                        "w:pPr",
+                        None,
+                        el("w:spacing", {"after": "0", "line": "240", "lineRule": "auto"}),
+                    ),
                     el("w:r", None, el(f"w:{kind}")),
                 ),
             )
@@ -101,29 +144,21 @@ def footnotes_xml(notes: Sequence[Any]) -> bytes:
 
 
 def relationships_xml(links: Sequence[str]) -> bytes:
-    lines = [
-        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>',
-        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">',
-    ]
-    from xml.sax.saxutils import quoteattr
-
-    for number, href in enumerate(links, start=1):
-        lines.append(
-            f'<Relationship Id="rIdNote{number}" Type="{RT}/hyperlink" '
-            f'Target={quoteattr(href)} TargetMode="External"/>'
-        )
-    lines.append("</Relationships>")
-    return "\n".join(lines).encode("utf-8")
+    """``word/_rels/footnotes.xml.rels``: the external links in the notes."""
+    return relationships(
+        {f"rIdNote{n}": (f"{RT}/hyperlink", href) for n, href in enumerate(links, start=1)},
+        external=True,
+    )
 
 
 def skeleton(lk: Look, paper: str) -> bytes:
     files = {
-        "[Content_Types].xml": CONTENT_TYPES.encode("utf-8"),
-        "_rels/.rels": PACKAGE_RELS.encode("utf-8"),
-        "docProps/core.xml": CORE.encode("utf-8"),
+        "[Content_Types].xml": content_types(),
+        "_rels/.rels": relationships(PACKAGE_LINKS),
+        "docProps/core.xml": core(),
         "docProps/app.xml": APP.encode("utf-8"),
         "word/document.xml": document_xml(paper),
-        "word/_rels/document.xml.rels": DOCUMENT_RELS.encode("utf-8"),
+        "word/_rels/document.xml.rels": relationships(DOCUMENT_LINKS),
         "word/styles.xml": styles_xml(lk),
         "word/settings.xml": settings_xml(lk, embed_fonts=False),
         "word/fontTable.xml": font_table_xml(lk, {}),

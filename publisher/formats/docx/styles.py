@@ -125,6 +125,7 @@ def _ppr(
     border_left: str | None = None,
     border_box: str | None = None,
     border_bottom: str | None = None,
+    border_left_only: str | None = None,
     no_hyphens: bool = False,
 ) -> Any:
     children: dict[str, Any] = {}
@@ -140,6 +141,10 @@ def _ppr(
             borders.append(
                 el(f"w:{side}", {"val": "single", "sz": size, "space": "6", "color": colour})
             )
+    elif border_left_only:
+        borders.append(
+            el("w:left", {"val": "single", "sz": "24", "space": "12", "color": border_left_only})
+        )
     elif border_bottom:
         borders.append(
             el("w:bottom", {"val": "single", "sz": "6", "space": "4", "color": border_bottom})
@@ -223,8 +228,9 @@ def styles_xml(lk: Look) -> bytes:
             quick=True,
             rpr=_rpr(colour=lk.text),
         ),
-        _style("character", "DefaultParagraphFont", "Default Paragraph Font", default=True,
-               priority=1),
+        _style(
+            "character", "DefaultParagraphFont", "Default Paragraph Font", default=True, priority=1
+        ),
         _style(
             "table",
             "TableNormal",
@@ -273,54 +279,157 @@ def styles_xml(lk: Look) -> bytes:
         )
     small = lk.small_pt
     styles += [
-        _style("paragraph", "Subtitle", "Subtitle", based_on="Normal", next_style="Normal",
-               priority=11, quick=True, rpr=_rpr(size=lk.headings_pt[2], colour=lk.text)),
-        _style("paragraph", "Kicker", "Kicker", based_on="Normal", next_style="Heading1",
-               ppr=_ppr(after=60), rpr=_rpr(bold=True, colour=lk.muted, size=small)),
-        _style("paragraph", "Byline", "Byline", based_on="Normal", next_style="Normal",
-               ppr=_ppr(after=body_after * 2), rpr=_rpr(colour=lk.muted, size=small)),
+        _style(
+            "paragraph",
+            "Subtitle",
+            "Subtitle",
+            based_on="Normal",
+            next_style="Normal",
+            priority=11,
+            quick=True,
+            rpr=_rpr(size=lk.headings_pt[2], colour=lk.text),
+        ),
+        _style(
+            "paragraph",
+            "Kicker",
+            "Kicker",
+            based_on="Normal",
+            next_style="Heading1",
+            ppr=_ppr(after=60),
+            rpr=_rpr(bold=True, colour=lk.muted, size=small),
+        ),
+        _style(
+            "paragraph",
+            "Byline",
+            "Byline",
+            based_on="Normal",
+            next_style="Normal",
+            ppr=_ppr(after=body_after * 2),
+            rpr=_rpr(colour=lk.muted, size=small),
+        ),
         _style(
             "paragraph",
             "Summary",
             "Summary",
             based_on="Normal",
             next_style="Normal",
-            ppr=_ppr(shading=lk.surface, border_box=lk.border, border_left=lk.accent,
-                     after=body_after * 2),
+            ppr=_ppr(
+                shading=lk.surface,
+                border_box=lk.border,
+                border_left=lk.accent,
+                after=body_after * 2,
+            ),
         ),
-        _style("paragraph", "Quote", "Quote", based_on="Normal", next_style="Normal",
-               priority=29, quick=True,
-               ppr=_ppr(indent=567, border_box=None, shading=None),
-               rpr=_rpr(italic=False, colour=lk.text)),
-        _style("paragraph", "Caption", "caption", based_on="Normal", next_style="Normal",
-               priority=35, quick=True, ppr=_ppr(after=body_after * 2),
-               rpr=_rpr(colour=lk.muted, size=small)),
-        _style("paragraph", "Figure", "Figure", based_on="Normal", next_style="Caption",
-               ppr=_ppr(keep_next=True, after=80)),
-        _style("paragraph", "ListParagraph", "List Paragraph", based_on="Normal", priority=34,
-               quick=True, ppr=_ppr(after=round(body_after / 2))),
-        _style("paragraph", "ListContinue", "List Continue", based_on="Normal",
-               ppr=_ppr(after=round(body_after / 2))),
-        _style("paragraph", "DefinitionTerm", "Definition Term", based_on="Normal",
-               next_style="Definition", ppr=_ppr(keep_next=True, after=40),
-               rpr=_rpr(bold=True)),
-        _style("paragraph", "Definition", "Definition", based_on="Normal",
-               ppr=_ppr(indent=567)),
-        _style("paragraph", "SourceCode", "Source Code", based_on="Normal",
-               ppr=_ppr(shading=lk.surface, line=240, no_hyphens=True),
-               rpr=_rpr(font=MONO, size=lk.body_pt * 0.9)),
-        _style("paragraph", "FootnoteText", "footnote text", based_on="Normal", priority=99,
-               ppr=_ppr(after=60, line=240), rpr=_rpr(size=small)),
-        _style("paragraph", "Colophon", "Colophon", based_on="Normal",
-               rpr=_rpr(colour=lk.muted, size=small)),
-        _style("character", "Hyperlink", "Hyperlink", based_on="DefaultParagraphFont",
-               priority=99, rpr=_rpr(colour=lk.link, underline="single")),
-        _style("character", "GlossaryLink", "Glossary Link", based_on="DefaultParagraphFont",
-               rpr=_rpr(colour=lk.link, underline="dotted")),
-        _style("character", "FootnoteReference", "footnote reference",
-               based_on="DefaultParagraphFont", priority=99, rpr=_rpr(vert="superscript")),
-        _style("character", "VerbatimChar", "Verbatim Char", based_on="DefaultParagraphFont",
-               rpr=_rpr(font=MONO)),
+        _style(
+            "paragraph",
+            "Quote",
+            "Quote",
+            based_on="Normal",
+            next_style="Normal",
+            priority=29,
+            quick=True,
+            ppr=_ppr(indent=340, border_left_only=lk.accent),
+            rpr=_rpr(colour=lk.text),
+        ),
+        _style(
+            "paragraph",
+            "Caption",
+            "caption",
+            based_on="Normal",
+            next_style="Normal",
+            priority=35,
+            quick=True,
+            ppr=_ppr(after=body_after * 2),
+            rpr=_rpr(colour=lk.muted, size=small),
+        ),
+        _style(
+            "paragraph",
+            "Figure",
+            "Figure",
+            based_on="Normal",
+            next_style="Caption",
+            ppr=_ppr(keep_next=True, after=80),
+        ),
+        _style(
+            "paragraph",
+            "ListParagraph",
+            "List Paragraph",
+            based_on="Normal",
+            priority=34,
+            quick=True,
+            ppr=_ppr(after=round(body_after / 2)),
+        ),
+        _style(
+            "paragraph",
+            "ListContinue",
+            "List Continue",
+            based_on="Normal",
+            ppr=_ppr(after=round(body_after / 2)),
+        ),
+        _style(
+            "paragraph",
+            "DefinitionTerm",
+            "Definition Term",
+            based_on="Normal",
+            next_style="Definition",
+            ppr=_ppr(keep_next=True, after=40),
+            rpr=_rpr(bold=True),
+        ),
+        _style("paragraph", "Definition", "Definition", based_on="Normal", ppr=_ppr(indent=567)),
+        _style(
+            "paragraph",
+            "SourceCode",
+            "Source Code",
+            based_on="Normal",
+            ppr=_ppr(shading=lk.surface, line=240, no_hyphens=True),
+            rpr=_rpr(font=MONO, size=lk.body_pt * 0.9),
+        ),
+        _style(
+            "paragraph",
+            "FootnoteText",
+            "footnote text",
+            based_on="Normal",
+            priority=99,
+            ppr=_ppr(after=60, line=240),
+            rpr=_rpr(size=small),
+        ),
+        _style(
+            "paragraph",
+            "Colophon",
+            "Colophon",
+            based_on="Normal",
+            rpr=_rpr(colour=lk.muted, size=small),
+        ),
+        _style(
+            "character",
+            "Hyperlink",
+            "Hyperlink",
+            based_on="DefaultParagraphFont",
+            priority=99,
+            rpr=_rpr(colour=lk.link, underline="single"),
+        ),
+        _style(
+            "character",
+            "GlossaryLink",
+            "Glossary Link",
+            based_on="DefaultParagraphFont",
+            rpr=_rpr(colour=lk.link, underline="dotted"),
+        ),
+        _style(
+            "character",
+            "FootnoteReference",
+            "footnote reference",
+            based_on="DefaultParagraphFont",
+            priority=99,
+            rpr=_rpr(vert="superscript"),
+        ),
+        _style(
+            "character",
+            "VerbatimChar",
+            "Verbatim Char",
+            based_on="DefaultParagraphFont",
+            rpr=_rpr(font=MONO),
+        ),
         _table_style(lk),
     ]
     for style in styles:
@@ -333,8 +442,10 @@ def _table_style(lk: Look) -> Any:
     borders = el(
         "w:tblBorders",
         None,
-        *(el(f"w:{side}", border) for side in ("top", "left", "bottom", "right", "insideH",
-                                               "insideV")),
+        *(
+            el(f"w:{side}", border)
+            for side in ("top", "left", "bottom", "right", "insideH", "insideV")
+        ),
     )
     header = el(
         "w:tblStylePr",
@@ -407,12 +518,22 @@ def settings_xml(lk: Look, embed_fonts: bool) -> bytes:
 
 def font_table_xml(lk: Look, embedded: dict[str, tuple[str, str]]) -> bytes:
     """``word/fontTable.xml``; ``embedded`` maps w:embedRegular/... to (r:id, key)."""
-    font = el("w:font", {"name": lk.font}, el("w:charset", {"val": "00"}),
-              el("w:family", {"val": "swiss"}), el("w:pitch", {"val": "variable"}))
+    font = el(
+        "w:font",
+        {"name": lk.font},
+        el("w:charset", {"val": "00"}),
+        el("w:family", {"val": "swiss"}),
+        el("w:pitch", {"val": "variable"}),
+    )
     for kind, (rid, key) in embedded.items():
         font.append(el(f"w:{kind}", {"r:id": rid, "fontKey": key}))
-    mono = el("w:font", {"name": MONO}, el("w:charset", {"val": "00"}),
-              el("w:family", {"val": "modern"}), el("w:pitch", {"val": "fixed"}))
+    mono = el(
+        "w:font",
+        {"name": MONO},
+        el("w:charset", {"val": "00"}),
+        el("w:family", {"val": "modern"}),
+        el("w:pitch", {"val": "fixed"}),
+    )
     return _xml(el("w:fonts", None, font, mono))
 
 
@@ -421,4 +542,4 @@ def _xml(root: Any) -> bytes:
     return data
 
 
-__all__ = ["W", "Look", "font_table_xml", "look", "settings_xml", "styles_xml"]
+__all__ = ["Look", "W", "font_table_xml", "look", "settings_xml", "styles_xml"]
