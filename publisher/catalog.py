@@ -247,7 +247,7 @@ register_variant(
         css_class="pub-large",
         switch_label="switch_to_large",
         version_hint="large_version_hint",
-        templates=(".large",),
+        templates=(),
         formats=("pdf",),
     )
 )

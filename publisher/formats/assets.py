@@ -98,3 +98,16 @@ def links(job: Job, needs: Needs, base: str = "") -> dict[str, Any]:
         "others": other_versions(job, "html", base),
         "downloads": downloads(job, needs, base) + sibling_downloads(job, "html", base),
     }
+
+
+def ebook_file(job: Job) -> str | None:
+    """The e-book with this variant's text: its own, or (for a variant made on paper
+    only, such as large print) that of the variant that shows the same blocks."""
+    if "epub" in job.formats_of(job.variant) or job.variant.formats is None:
+        return file_name(job, "epub")
+    from publisher.catalog import VARIANTS
+
+    for variant in VARIANTS.values():
+        if variant.blocks == job.variant.blocks and "epub" in job.formats_of(variant):
+            return file_name(job, "epub", variant)
+    return None
