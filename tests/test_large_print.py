@@ -3,6 +3,7 @@ the PDF itself (UKAAF G003: 16-18 pt text and page numbers, no split words)."""
 
 from __future__ import annotations
 
+import itertools
 import re
 import statistics
 import subprocess
@@ -87,7 +88,7 @@ def test_no_word_is_split_over_two_lines(folder: Path) -> None:
     files = " ".join(p.name for p in folder.iterdir())  # file names break at their hyphens
     source = EXAMPLE.read_text(encoding="utf-8") + " " + files
     lines = [line.strip() for line in text.splitlines() if line.strip()]
-    for line, following in zip(lines, lines[1:], strict=False):
+    for line, following in itertools.pairwise(lines):
         if line.endswith("-") and following[:1].islower():
             joined = line.split()[-1] + following.split()[0]
             assert joined.rstrip(".,:;") in source, f"hyphenated: {line!r} / {following!r}"
