@@ -198,7 +198,7 @@ register_format(
         "marks, and an e-book (`<slug>.plain.audio.epub`) that highlights each sentence "
         "as it is spoken; plain variant unless --variant names others",
         "publisher.formats.audio:render",
-        needs=("pdf",),
+        needs=("epub",),
         variants=("plain",),
         available="publisher.speech:missing",
     )
