@@ -6,6 +6,7 @@ section), encoded by LAME (Debian ``lame``)."""
 from __future__ import annotations
 
 import array
+import contextlib
 import io
 import shutil
 import subprocess
@@ -157,8 +158,14 @@ def mp3(narration: Narration, title: str, artist: str, lang: str) -> bytes:
 
 
 def tag(data: bytes, narration: Narration, title: str, artist: str, lang: str) -> bytes:
+    """ID3v2.3 title, artist, language and the chapters (CTOC + CHAP frames)."""
+    import importlib
+
     import langcodes
-    from mutagen.id3 import CHAP, CTOC, ID3, TIT2, TLAN, TPE1, CTOCFlags
+
+    id3: Any = importlib.import_module("mutagen.id3")
+    frames = id3.CHAP, id3.CTOC, id3.ID3, id3.TIT2, id3.TLAN, id3.TPE1, id3.CTOCFlags
+    CHAP, CTOC, ID3, TIT2, TLAN, TPE1, CTOCFlags = frames  # noqa: N806
 
     with tempfile.TemporaryDirectory() as work:
         path = Path(work) / "audio.mp3"
@@ -167,10 +174,8 @@ def tag(data: bytes, narration: Narration, title: str, artist: str, lang: str) -
         tags.add(TIT2(encoding=3, text=title))
         if artist:
             tags.add(TPE1(encoding=3, text=artist))
-        try:
+        with contextlib.suppress(LookupError, ValueError):
             tags.add(TLAN(encoding=3, text=langcodes.Language.get(lang).to_alpha3()))
-        except (LookupError, ValueError):
-            pass
         ids = [f"chp{n}" for n in range(1, len(narration.chapters) + 1)]
         tags.add(
             CTOC(

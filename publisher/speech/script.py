@@ -4,11 +4,8 @@ and each becomes an :class:`Utterance` of pieces in their own language."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Any
-
-from lxml import etree
 
 from publisher.text.sentences import split_sentences
 
@@ -163,7 +160,9 @@ def _run(
         if not content.strip():
             _append_text(parent, previous, "".join(p for p in group if isinstance(p, str)))
             continue
-        lead = re.match(r"\s*", group[0]).group(0) if isinstance(group[0], str) else ""
+        lead = (
+            group[0][: len(group[0]) - len(group[0].lstrip())] if isinstance(group[0], str) else ""
+        )
         if lead:
             _append_text(parent, previous, lead)
             group[0] = group[0][len(lead) :]
@@ -171,7 +170,7 @@ def _run(
         if isinstance(group[-1], str):
             stripped = group[-1].rstrip()
             trail, group[-1] = group[-1][len(stripped) :], stripped
-        span = etree.Element(f"{{{XHTML}}}span", nsmap={None: XHTML})
+        span = parent.makeelement(f"{{{XHTML}}}span", {})
         ident = script.new_id()
         span.set("id", ident)
         last: Any = None

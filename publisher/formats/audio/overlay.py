@@ -69,8 +69,10 @@ def package(
     metadata = root.find("opf:metadata", ns)
     manifest = root.find("opf:manifest", ns)
     ident = root.find("opf:metadata/dc:identifier", ns)
+    assert metadata is not None and manifest is not None and ident is not None
     ident.text = identifier
     content = manifest.find("opf:item[@href='content.xhtml']", ns)
+    assert content is not None
     content.set("media-overlay", "overlay")
     for item_id, href, kind in (
         ("overlay", "content.smil", "application/smil+xml"),
