@@ -15,6 +15,7 @@ import wave
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from publisher.errors import PublisherError
 from publisher.speech.engine import RATE, Engine
@@ -165,7 +166,7 @@ def tag(data: bytes, narration: Narration, title: str, artist: str, lang: str) -
 
     id3: Any = importlib.import_module("mutagen.id3")
     frames = id3.CHAP, id3.CTOC, id3.ID3, id3.TIT2, id3.TLAN, id3.TPE1, id3.CTOCFlags
-    CHAP, CTOC, ID3, TIT2, TLAN, TPE1, CTOCFlags = frames  # noqa: N806
+    CHAP, CTOC, ID3, TIT2, TLAN, TPE1, CTOCFlags = frames
 
     with tempfile.TemporaryDirectory() as work:
         path = Path(work) / "audio.mp3"
