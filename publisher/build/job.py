@@ -73,6 +73,14 @@ class HandoutProduct(Product):
     paper: str
 
 
+@dataclass(frozen=True)
+class AudioProduct(Product):
+    """The read-aloud version: the MP3 first, then the e-book with Media Overlays."""
+
+    seconds: float
+    """How long the narration lasts."""
+
+
 P = TypeVar("P", bound=Product)
 
 

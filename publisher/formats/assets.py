@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from publisher.build.job import Job, Needs, Product
+from publisher.build.job import AudioProduct, Job, Needs, Product
 from publisher.build.outputs import Output
 from publisher.catalog import FORMATS
 from publisher.formats.addresses import file_name
@@ -97,6 +97,23 @@ def links(job: Job, needs: Needs, base: str = "") -> dict[str, Any]:
     return {
         "others": other_versions(job, "html", base),
         "downloads": downloads(job, needs, base) + sibling_downloads(job, "html", base),
+        "audio": audio(job, needs, base),
+    }
+
+
+def audio(job: Job, needs: Needs, base: str = "") -> dict[str, str] | None:
+    """The read-aloud version of this variant, when the build makes it."""
+    if "audio" not in needs:
+        return None
+    product = needs.get("audio", AudioProduct)
+    mp3, epub = product.outputs[0], product.outputs[1]
+    seconds = round(product.seconds)
+    return {
+        "src": base + mp3.path,
+        "size": human_size(len(mp3.data)),
+        "duration": f"{seconds // 60}:{seconds % 60:02d}",
+        "epub": base + epub.path,
+        "epub_size": human_size(len(epub.data)),
     }
 
 

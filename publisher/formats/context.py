@@ -23,7 +23,18 @@ from publisher.reading.model import Image
 if TYPE_CHECKING:
     import jinja2
 
-IDS = ("main", "title", "toc", "notes", "glossary", "in_short", "downloads", "links")
+IDS = (
+    "main",
+    "title",
+    "toc",
+    "notes",
+    "glossary",
+    "in_short",
+    "downloads",
+    "links",
+    "listen",
+    "body",
+)
 """Ids of the parts of the page every layout has (``pub-main``, ...)."""
 
 

@@ -133,6 +133,8 @@ def mp3(narration: Narration, title: str, artist: str, lang: str) -> bytes:
         [
             program,
             "--quiet",
+            "-q",
+            "7",  # the faster algorithm: 3 x quicker, no audible loss for speech
             "-r",
             "-s",
             f"{RATE / 1000:g}",

@@ -18,7 +18,7 @@ from typing import Any
 
 from lxml import etree
 
-from publisher.build.job import Job, Needs, Product
+from publisher.build.job import AudioProduct, Job, Needs, Product
 from publisher.build.outputs import Output
 from publisher.formats.addresses import file_name
 from publisher.formats.audio.overlay import (
@@ -40,7 +40,7 @@ def epub_name(job: Job) -> str:
     return f"{job.article.slug}{job.variant.suffix}.audio.epub"
 
 
-def render(job: Job, needs: Needs) -> Product:
+def render(job: Job, needs: Needs) -> AudioProduct:
     import io
     import zipfile
 
@@ -70,11 +70,9 @@ def render(job: Job, needs: Needs) -> Product:
         narrator=voice.name,
         summary=job.strings("a11y_summary_audio"),
     )
-    return Product(
-        (
-            Output(audio_name, audio),
-            Output(epub_name(job), _zip(files)),
-        )
+    return AudioProduct(
+        (Output(audio_name, audio), Output(epub_name(job), _zip(files))),
+        seconds=narration.seconds,
     )
 
 
