@@ -94,7 +94,11 @@ def check_article(
         return report
     report.slug = article.slug
     report.warnings = reading.warnings + lint(article)
+    measured: set[tuple[str, bool]] = set()
     for name, variant in VARIANTS.items():
+        if (variant.blocks, variant.plain_language) in measured:
+            continue  # the same text in another form (large print): measured once
+        measured.add((variant.blocks, variant.plain_language))
         figures = measure(
             select(article.tokens, variant), article.meta, article.source.body_first_line
         )
