@@ -105,8 +105,10 @@ def narrate(utterances: list[Utterance], engine: Engine, chapter_level: int = 2)
         if utterance.heading and utterance.heading <= chapter_level and first_of_heading:
             starts.append((utterance.title, begin))
     total = len(out) / 2 / RATE
-    if not starts or starts[0][1] > 0:
-        starts.insert(0, (utterances[0].title or utterances[0].text, 0.0))
+    if starts:  # what comes before the first heading (the publisher's name) belongs to it
+        starts[0] = (starts[0][0], 0.0)
+    else:
+        starts.append((utterances[0].text, 0.0))
     chapters = tuple(
         Chapter(title, begin, starts[i + 1][1] if i + 1 < len(starts) else total)
         for i, (title, begin) in enumerate(starts)

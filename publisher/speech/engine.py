@@ -52,7 +52,7 @@ def espeak_voice(lang: str) -> str:
     voices = espeak_voices()
     tag = lang.lower()
     base = tag.split("-")[0]
-    for candidate in (tag, base):
+    for candidate in (tag, base, f"{base}-{base}"):
         if candidate in voices:
             return candidate
     for voice in voices:
