@@ -242,3 +242,17 @@ def test_without_a_synthesiser_audio_is_skipped_with_one_warning(
     ]
     built = sorted(p.name for p in (tmp_path / "build" / "alle-onderdelen").iterdir())
     assert "alle-onderdelen.plain.html" in built and not [n for n in built if ".mp3" in n]
+
+
+def test_sentences_are_whole_sentences(folder: Path) -> None:
+    """A sentence that another follows in its paragraph ends where a sentence ends (a
+    line break in the source is no sentence end)."""
+    _clips, content, _ = overlay(folder)
+    fragments = []
+    for paragraph in content.iter(f"{XHTML}p"):
+        spans = [s for s in paragraph if re.fullmatch(r"s\d+", s.get("id") or "")]
+        for span in spans[:-1]:
+            text = " ".join("".join(span.itertext()).split())
+            if not re.search(r"[.!?:;…’”'\"]$", text):
+                fragments.append(text)
+    assert fragments == []

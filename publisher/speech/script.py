@@ -4,6 +4,7 @@ and each becomes an :class:`Utterance` of pieces in their own language."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -122,7 +123,8 @@ def _run(
     for element in elements:
         atoms.append(("element", element))
         atoms.append(("text", element.tail or ""))
-    cuts = _cuts(spoken, language(parent, lang))
+    # A line break in the source is a space to the reader (pysbd would end a sentence).
+    cuts = _cuts(re.sub(r"\s", " ", spoken), language(parent, lang))
     groups: list[list[Any]] = [[]]
     position = 0
     for kind, value in atoms:
