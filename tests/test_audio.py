@@ -256,3 +256,59 @@ def test_sentences_are_whole_sentences(folder: Path) -> None:
             if not re.search(r"[.!?:;…’”'\"]$", text):
                 fragments.append(text)
     assert fragments == []
+
+
+def test_a_piper_voice_speaks_its_language_and_espeak_the_others(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The piper glue with a stand-in for piper-tts (no voice is downloaded in tests):
+    its audio is resampled to the common rate; other languages go to espeak-ng."""
+    import math
+    import sys
+    import types
+
+    from publisher.config import load_config
+    from publisher.speech.engine import Piper, engine
+
+    class FakeVoice:
+        loaded: list[str] = []
+
+        @classmethod
+        def load(cls, path: str) -> FakeVoice:
+            cls.loaded.append(path)
+            return cls()
+
+        def synthesize_wav(self, text: str, target: wave.Wave_write) -> None:
+            target.setnchannels(1)
+            target.setsampwidth(2)
+            target.setframerate(16000)
+            tone = array.array(
+                "h", (int(8000 * math.sin(i / 8)) for i in range(16000 * len(text) // 10))
+            )
+            target.writeframes(tone.tobytes())
+
+    monkeypatch.setitem(sys.modules, "piper", types.SimpleNamespace(PiperVoice=FakeVoice))
+    voice = tmp_path / "voices" / "nl_NL-test-medium.onnx"
+    voice.parent.mkdir()
+    voice.write_bytes(b"model")
+    (tmp_path / "publisher.toml").write_text('voice = "voices/nl_NL-test-medium.onnx"\n')
+    settings = load_config(tmp_path).build_options(tmp_path).settings
+    assert settings.voice == str(voice)
+
+    class Fallback:
+        calls: list[tuple[str, str]] = []
+
+        def speak(self, text: str, lang: str) -> Speech:
+            self.calls.append((text, lang))
+            return Speech(b"\x00\x01" * 100)
+
+    piper = Piper(voice, Fallback())  # type: ignore[arg-type]
+    spoken = piper.speak("Hallo allemaal", "nl")
+    assert FakeVoice.loaded == [str(voice)]
+    assert spoken.seconds == pytest.approx(1.4, abs=0.01)  # 16 kHz in, 22.05 kHz out
+    assert len(spoken.pcm) == pytest.approx(2 * RATE * 1.4, abs=4)
+    piper.speak("the quick brown fox", "en-GB")
+    assert Fallback.calls == [("the quick brown fox", "en-GB")]
+    assert piper.name == "piper (nl_NL-test-medium)"
+    if not missing():
+        assert isinstance(engine(True, str(voice)), Piper)
