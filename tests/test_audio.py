@@ -270,12 +270,13 @@ def test_a_piper_voice_speaks_its_language_and_espeak_the_others(
     from publisher.config import load_config
     from publisher.speech.engine import Piper, engine
 
-    class FakeVoice:
-        loaded: list[str] = []
+    loaded: list[str] = []
+    calls: list[tuple[str, str]] = []
 
+    class FakeVoice:
         @classmethod
         def load(cls, path: str) -> FakeVoice:
-            cls.loaded.append(path)
+            loaded.append(path)
             return cls()
 
         def synthesize_wav(self, text: str, target: wave.Wave_write) -> None:
@@ -296,19 +297,17 @@ def test_a_piper_voice_speaks_its_language_and_espeak_the_others(
     assert settings.voice == str(voice)
 
     class Fallback:
-        calls: list[tuple[str, str]] = []
-
         def speak(self, text: str, lang: str) -> Speech:
-            self.calls.append((text, lang))
+            calls.append((text, lang))
             return Speech(b"\x00\x01" * 100)
 
     piper = Piper(voice, Fallback())  # type: ignore[arg-type]
     spoken = piper.speak("Hallo allemaal", "nl")
-    assert FakeVoice.loaded == [str(voice)]
+    assert loaded == [str(voice)]
     assert spoken.seconds == pytest.approx(1.4, abs=0.01)  # 16 kHz in, 22.05 kHz out
     assert len(spoken.pcm) == pytest.approx(2 * RATE * 1.4, abs=4)
     piper.speak("the quick brown fox", "en-GB")
-    assert Fallback.calls == [("the quick brown fox", "en-GB")]
+    assert calls == [("the quick brown fox", "en-GB")]
     assert piper.name == "piper (nl_NL-test-medium)"
     if not missing():
         assert isinstance(engine(True, str(voice)), Piper)
