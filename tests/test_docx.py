@@ -98,6 +98,25 @@ def test_theme_font_colours_and_language_come_from_the_styles_document(
     assert standard.find("w:docDefaults/w:rPrDefault/w:rPr/w:sz", NS).get(f"{{{W}}}val") == "22"
 
 
+def test_theme_font_is_embedded_as_word_embeds_fonts(built: dict[str, Path]) -> None:
+    from publisher.formats.docx.fonts import obfuscate
+    from publisher.theme import load_theme
+
+    path = built[f"{SLUG}.docx"]
+    files = parts(path)
+    table = xml(path, "word/fontTable.xml")
+    rels = {r.get("Id"): r.get("Target") for r in xml(path, "word/_rels/fontTable.xml.rels")}
+    regular = table.find("w:font[@w:name='Atkinson Hyperlegible']/w:embedRegular", NS)
+    target = rels[regular.get(f"{{{NS['r']}}}id")]
+    # XOR with the same key gives the theme's font file back.
+    theme = load_theme("default", ROOT)
+    original = theme.static("fonts/AtkinsonHyperlegible-Regular.ttf").read_bytes()
+    stored = files[f"word/{target}"]
+    assert stored != original and obfuscate(stored, regular.get(f"{{{W}}}fontKey")) == original
+    assert "odttf" in files["[Content_Types].xml"].decode()
+    assert xml(path, "word/settings.xml").find("w:embedTrueTypeFonts", NS) is not None
+
+
 def test_language_of_parts_on_runs(built: dict[str, Path]) -> None:
     document = xml(built["alle-onderdelen.docx"])
     runs = {
@@ -373,6 +392,13 @@ def test_libreoffice_opens_every_document_and_exports_it(
     ).stdout
     assert "Jongens in de prostitutie" in text and "In het kort" in text
     assert "Moeilijke woorden" in text  # the word list, at the end
+    fonts = subprocess.run(
+        ["pdffonts", str(ARTEFACTS / f"{SLUG}.plain.pdf")],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert "AtkinsonHyperlegible-Regular" in fonts  # the embedded font, not a substitute
     subprocess.run(
         [
             "pdftoppm",

@@ -18,15 +18,17 @@ from publisher.content.render import Rendered
 from publisher.formats.addresses import file_name, page_url
 from publisher.formats.context import body_heading_shift, context, source_date
 from publisher.formats.docx.body import Writer
+from publisher.formats.docx.fonts import FONT_RELATIONSHIP, OBFUSCATED, Embedded, embedded_fonts
 from publisher.formats.docx.ooxml import word_language
 from publisher.formats.docx.package import (
     footnotes_xml,
     read_zip,
+    relationships,
     relationships_xml,
     skeleton,
     write_zip,
 )
-from publisher.formats.docx.styles import look
+from publisher.formats.docx.styles import Look, font_table_xml, look, settings_xml
 
 
 def render(job: Job, needs: Needs) -> Product:
@@ -98,6 +100,7 @@ def document(job: Job) -> bytes:
     doc.save(out)
     files = read_zip(out.getvalue())
     files["word/numbering.xml"] = writer.numbering.xml()
+    embed_fonts(files, lk, embedded_fonts(job.theme))
     files["word/footnotes.xml"] = footnotes_xml(notes)
     if writer.notes.links:
         files["word/_rels/footnotes.xml.rels"] = relationships_xml(writer.notes.links)
@@ -109,3 +112,21 @@ def _short(text: str, limit: int = 255) -> str:
     if len(text) <= limit:
         return text
     return text[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def embed_fonts(files: dict[str, bytes], lk: Look, fonts: list[Embedded]) -> None:
+    """Put the theme's font files into the package and name them in the font table."""
+    if not fonts:
+        return
+    files["word/fontTable.xml"] = font_table_xml(lk, {f.element: (f.rid, f.key) for f in fonts})
+    files["word/settings.xml"] = settings_xml(lk, embed_fonts=True)
+    files["word/_rels/fontTable.xml.rels"] = relationships(
+        {f.rid: (FONT_RELATIONSHIP, f.part.removeprefix("word/")) for f in fonts}
+    )
+    for font in fonts:
+        files[font.part] = font.data
+    types = files["[Content_Types].xml"].decode("utf-8")
+    if 'Extension="odttf"' not in types:
+        default = f'<Default Extension="odttf" ContentType="{OBFUSCATED}"/>'
+        types = types.replace("<Default ", default + "<Default ", 1)
+    files["[Content_Types].xml"] = types.encode("utf-8")

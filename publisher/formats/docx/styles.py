@@ -484,7 +484,6 @@ def settings_xml(lk: Look, embed_fonts: bool) -> bytes:
     root = el("w:settings")
     if embed_fonts:
         root.append(el("w:embedTrueTypeFonts"))
-        root.append(el("w:saveSubsetFonts"))
     root.append(el("w:defaultTabStop", {"val": "567"}))
     root.append(el("w:autoHyphenation", {"val": "false"}))
     root.append(el("w:characterSpacingControl", {"val": "doNotCompress"}))
