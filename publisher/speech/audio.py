@@ -59,12 +59,15 @@ class Narration:
 
 
 def _trim(pcm: bytes) -> bytes:
+    """The speech without the engine's own silence before and after it."""
     samples = array.array("h", pcm)
-    loud = [i for i in range(len(samples)) if abs(samples[i]) > SILENCE]
-    if not loud:
+    count = len(samples)
+    first = next((i for i in range(count) if abs(samples[i]) > SILENCE), None)
+    if first is None:
         return b""
-    start = max(0, loud[0] - RATE // 100)  # keep 10 ms before the first sound
-    end = min(len(samples), loud[-1] + RATE // 20)  # and 50 ms after the last
+    last = next(i for i in range(count - 1, -1, -1) if abs(samples[i]) > SILENCE)
+    start = max(0, first - RATE // 100)  # keep 10 ms before the first sound
+    end = min(count, last + RATE // 20)  # and 50 ms after the last
     return samples[start:end].tobytes()
 
 
