@@ -399,6 +399,8 @@ def test_libreoffice_opens_every_document_and_exports_it(
         check=True,
     ).stdout
     assert "AtkinsonHyperlegible-Regular" in fonts  # the embedded font, not a substitute
+    pages = text.count("\f")
+    assert f"pagina 1 van {pages}" in text and f"pagina {pages} van {pages}" in text
     subprocess.run(
         [
             "pdftoppm",

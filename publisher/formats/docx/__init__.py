@@ -11,6 +11,7 @@ footnotes, links, the word list with bookmarks, and styles generated from the th
 from __future__ import annotations
 
 import io
+from typing import Any
 
 from publisher.build.job import Job, Needs, Product
 from publisher.build.outputs import Output
@@ -82,6 +83,8 @@ def document(job: Job) -> bytes:
     for block in writer.blocks:
         section.addprevious(block)
 
+    page_numbers(doc, t("page_x_of_y", page="\x00PAGE\x00", pages="\x00NUMPAGES\x00"))
+
     props = doc.core_properties
     props.title = values["display_title"]
     props.language = meta.lang
@@ -130,3 +133,20 @@ def embed_fonts(files: dict[str, bytes], lk: Look, fonts: list[Embedded]) -> Non
         default = f'<Default Extension="odttf" ContentType="{OBFUSCATED}"/>'
         types = types.replace("<Default ", default + "<Default ", 1)
     files["[Content_Types].xml"] = types.encode("utf-8")
+
+
+def page_numbers(doc: Any, pattern: str) -> None:
+    """A footer with "page X of Y" (Word fields), in the article's language."""
+    from publisher.formats.docx.ooxml import el, q, text_run
+
+    footer = doc.sections[0].footer
+    paragraph = footer.paragraphs[0]._p
+    for child in list(paragraph):
+        if child.tag != q("w:pPr"):
+            paragraph.remove(child)
+    for number, part in enumerate(pattern.split("\x00")):
+        if number % 2:  # a field: PAGE or NUMPAGES
+            field = el("w:fldSimple", {"instr": f" {part} "}, text_run("1"))
+            paragraph.append(field)
+        elif part:
+            paragraph.append(text_run(part))
