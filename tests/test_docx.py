@@ -416,3 +416,14 @@ def test_libreoffice_opens_every_document_and_exports_it(
         ],
         check=True,
     )
+
+
+def test_check_reads_a_document_word_wrote() -> None:
+    """python-docx's template was saved by Microsoft Word (empty, without a title):
+    the check follows Word's own styles and finds only the missing title."""
+    import docx
+
+    template = Path(docx.__file__).parent / "templates" / "default.docx"
+    assert [(f.rule, f.severity) for f in check(template.read_bytes())] == [
+        ("document-title", "warning")
+    ]
