@@ -13,7 +13,7 @@ from functools import cache
 from typing import Any
 
 from publisher.errors import PublisherError
-from publisher.formats.docx.ooxml import ADEC, DECORATIVE_EXT, el, q
+from publisher.formats.docx.ooxml import ADEC, DECORATIVE_EXT, A, q
 from publisher.reading.model import Image
 
 EMU_PER_CM = 360000
@@ -22,6 +22,7 @@ MAX_HEIGHT_CM = 9.0
 SVG_PIXELS_PER_CM = 120
 """The drawn SVG's resolution: about 300 dpi at its printed size."""
 WORD_TYPES = ("image/png", "image/jpeg", "image/gif")
+PIC = "http://schemas.openxmlformats.org/drawingml/2006/picture"
 
 
 @dataclass(frozen=True)
@@ -80,31 +81,33 @@ def svg_to_png(data: bytes, image: Image, pixels_wide: int) -> bytes:
 
 
 def describe(inline: Any, alt: str, decorative: bool) -> None:
-    """Alt text on the drawing (``wp:docPr/@descr``), or the decorative mark."""
+    """Alt text on the drawing (``wp:docPr/@descr``, which Word and screen readers
+    read), or Office's decorative mark; the picture is named as Word names pictures,
+    not after its file."""
     doc_pr = inline.find(q("wp:docPr"))
-    if decorative:
-        doc_pr.attrib.pop("descr", None)
-        ext_list = el("a:extLst")
-        ext = etree_element("a:ext", uri=DECORATIVE_EXT)
-        mark = etree_element("adec:decorative", val="1")
-        ext.append(mark)
-        ext_list.append(ext)
-        doc_pr.append(ext_list)
-    else:
+    doc_pr.set("name", f"Picture {doc_pr.get('id')}")
+    pictures = list(inline.iter(f"{{{PIC}}}cNvPr"))
+    for c_nv_pr in pictures:
+        c_nv_pr.set("name", doc_pr.get("name"))
+    if not decorative:
         doc_pr.set("descr", alt)
-    # The picture's own name is its file name (not read aloud): keep it out of sight.
-    for c_nv_pr in inline.iter("{http://schemas.openxmlformats.org/drawingml/2006/picture}cNvPr"):
-        if not decorative:
+        for c_nv_pr in pictures:
             c_nv_pr.set("descr", alt)
+        return
+    doc_pr.attrib.pop("descr", None)
+    ext = _drawing(A, "ext", uri=DECORATIVE_EXT)
+    ext.append(_drawing(ADEC, "decorative", val="1"))
+    ext_list = _drawing(A, "extLst")
+    ext_list.append(ext)
+    doc_pr.append(ext_list)
 
 
-def etree_element(name: str, **attrs: str) -> Any:
-    """A DrawingML element with unprefixed attributes (``uri``, ``val``)."""
+def _drawing(namespace: str, local: str, **attrs: str) -> Any:
+    """A DrawingML element; its attributes have no namespace (``uri``, ``val``)."""
     from lxml import etree
 
-    prefix, _, local = name.partition(":")
-    namespace = ADEC if prefix == "adec" else q(f"a:{local}")[1:].split("}")[0]
-    element = etree.Element(f"{{{namespace}}}{local}", nsmap={prefix: namespace})
+    prefixes = {A: "a", ADEC: "adec"}
+    element = etree.Element(f"{{{namespace}}}{local}", nsmap={prefixes[namespace]: namespace})
     for key, value in attrs.items():
         element.set(key, value)
     return element
