@@ -128,6 +128,15 @@ def build(
         len(formats_for(VARIANTS[v], options.formats, options.variants_named))
         for v in options.variants
     )
+    if not outputs_each:
+        made = "; ".join(
+            f"{v} as {', '.join(VARIANTS[v].formats or FORMATS)}" for v in options.variants
+        )
+        raise typer.BadParameter(
+            f"no output: {', '.join(options.formats)} is not made in {', '.join(options.variants)}"
+            f" (made: {made})",
+            param_hint="--format",
+        )
     reporter = BuildReporter(len(articles), outputs_each, out_dir, quiet=quiet, verbose=verbose)
     with reporter:
         results = build_all(

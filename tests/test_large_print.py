@@ -114,3 +114,14 @@ def test_handout_says_which_ebook_has_the_same_text(folder: Path) -> None:
         ).stdout.split()
     ).replace("-", "")
     assert f"grote letters: {SLUG}.large.pdf".replace("-", "") in standard
+
+
+def test_asking_for_large_print_in_a_format_it_is_not_made_in_is_a_usage_error() -> None:
+    from typer.testing import CliRunner
+
+    from publisher.cli import app
+
+    result = CliRunner().invoke(app, ["build", str(EXAMPLE), "--variant", "large", "-f", "epub"])
+    assert result.exit_code == 2
+    message = " ".join(result.output.replace("│", " ").split())
+    assert "no output: epub is not made in large (made: large as pdf)" in message
