@@ -60,7 +60,8 @@ def test_large_print_is_made_as_a_handout_only(folder: Path) -> None:
 def test_web_page_offers_the_large_print_handout(folder: Path) -> None:
     page = (folder / f"{SLUG}.html").read_text(encoding="utf-8")
     assert (
-        f'<a href="{SLUG}.large.pdf" type="application/pdf">Grote letters</a> '
+        f'<a href="{SLUG}.large.pdf" type="application/pdf">'
+        "Handout om te printen – Grote letters</a> '
         '<span class="pub-filesize">(PDF)</span>' in page
     )
     assert f"{SLUG}.large.html" not in page  # no web page to switch to

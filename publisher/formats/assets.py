@@ -65,7 +65,8 @@ def sibling_downloads(job: Job, fmt: str, base: str = "") -> list[dict[str, str]
             items.append(
                 {
                     "href": base + file_name(job, name, variant),
-                    "label": job.strings(variant.switch_label),
+                    "label": f"{job.strings(other.download_label)} – "
+                    f"{job.strings(variant.switch_label)}",
                     "format": other.download_name,
                     "size": "",
                     "media_type": other.media_type,
