@@ -61,7 +61,7 @@ def test_web_page_offers_the_large_print_handout(folder: Path) -> None:
     page = (folder / f"{SLUG}.html").read_text(encoding="utf-8")
     assert (
         f'<a href="{SLUG}.large.pdf" type="application/pdf">'
-        "Handout om te printen – Grote letters</a> '
+        "Handout om te printen – Grote letters</a> "
         '<span class="pub-filesize">(PDF)</span>' in page
     )
     assert f"{SLUG}.large.html" not in page  # no web page to switch to
