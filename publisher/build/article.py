@@ -16,7 +16,7 @@ import jinja2
 from publisher.build.job import Job, Needs, Product
 from publisher.build.options import ArticleResult, BuildOptions
 from publisher.build.outputs import Output, remove_stale_temporaries, safe_join, write_atomic
-from publisher.catalog import FORMATS, VARIANTS, Variant, build_order
+from publisher.catalog import FORMATS, VARIANTS, Variant, build_order, formats_for
 from publisher.content.select import select, select_footnotes
 from publisher.errors import Problem, PublisherError
 from publisher.formats.fonts import glyph_warnings
@@ -68,8 +68,10 @@ def make_job(article: Article, variant: Variant, theme: Theme, options: BuildOpt
         tokens=tuple(select(article.tokens, variant)),
         footnotes={k: tuple(v) for k, v in select_footnotes(article.footnotes, variant).items()},
         settings=options.settings,
-        formats=options.formats,
+        formats=formats_for(variant, options.formats, options.variants_named),
         variants=options.variants,
+        variants_named=options.variants_named,
+        all_formats=options.formats,
     )
 
 
@@ -84,16 +86,17 @@ def render_variant(
         theme.check_contrast(VARIANTS[name])
     job = make_job(article, VARIANTS[variant_name], theme, options)
     products: dict[str, Product] = {}
-    for name in build_order(options.formats, options.formats):
+    published = job.formats  # the formats this variant is made in
+    for name in build_order(published, published):
         fmt = FORMATS[name]
-        needs = Needs({n: products[n] for n in fmt.required(options.formats)})
+        needs = Needs({n: products[n] for n in fmt.required(published)})
         with _weasyprint_errors(path) as problems, _template_errors(path, theme.name):
             products[name] = fmt.render_function()(job, needs)
         if problems:
             raise PublisherError(problems)
     outputs: dict[str, Output] = {}
     notes: list[Problem] = []
-    for name in options.formats:  # what is only read by another format is not written
+    for name in published:  # what is only read by another format is not written
         for output in products[name].outputs:
             outputs.setdefault(output.path, output)
         notes += [Problem(path, note) for note in products[name].notes]

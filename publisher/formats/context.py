@@ -24,7 +24,18 @@ from publisher.text.scripts import is_rtl
 if TYPE_CHECKING:
     import jinja2
 
-IDS = ("main", "title", "toc", "notes", "glossary", "in_short", "downloads", "links")
+IDS = (
+    "main",
+    "title",
+    "toc",
+    "notes",
+    "glossary",
+    "in_short",
+    "downloads",
+    "links",
+    "listen",
+    "body",
+)
 """Ids of the parts of the page every layout has (``pub-main``, ...)."""
 
 

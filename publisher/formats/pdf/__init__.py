@@ -13,7 +13,7 @@ from publisher.build.job import HandoutProduct, Job, Needs
 from publisher.build.outputs import Output
 from publisher.catalog import PAPERS
 from publisher.formats.addresses import file_name, page_url
-from publisher.formats.assets import other_versions
+from publisher.formats.assets import ebook_file, other_versions
 from publisher.formats.context import context, layout, logo_file, render_content
 from publisher.formats.fonts import plan
 from publisher.formats.pdf.weasyprint_internals import load, page_texts, remove_font_copies
@@ -103,7 +103,7 @@ def print_html(job: Job) -> str:
         stylesheet_text=css,
         print_links=rendered.link_urls,
         qr=qr,
-        links={"epub_file": file_name(job, "epub"), "others": other_versions(job, "pdf")},
+        links={"epub_file": ebook_file(job), "others": other_versions(job, "pdf")},
     )
     return layout(job, "layouts/print.html").render(values)
 
