@@ -264,9 +264,8 @@ class BodyRenderer(RendererHTML):
         summary = escapeHtml(str(tokens[idx].meta.get("summary") or ""))
         # On paper and in e-readers (which may not open it) the text is shown.
         is_open = "" if self._state(env).options.target == "html" else ' open="open"'
-        # Without a summary the reader's own ("Details", in its language) is shown.
-        label = f"<summary>{summary}</summary>\n" if summary else ""
-        return f'<details class="pub-details"{is_open}>\n{label}'
+        summary = summary or escapeHtml(self._state(env).options.label("details_label"))
+        return f'<details class="pub-details"{is_open}>\n<summary>{summary}</summary>\n'
 
     def details_close(
         self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: Any
