@@ -120,6 +120,14 @@ def _enable_span_languages() -> None:
             if struct.get("S") == "/TH" and isinstance(struct.get("A"), dict):
                 row = element is not None and element.get("scope") == "row"
                 struct["A"]["Scope"] = "/Row" if row else "/Column"
+            if (
+                element is not None
+                and element.tag == "aside"
+                and "pub-note" in (element.get("class") or "").split()
+                and struct.get("S") == "/NonStruct"
+            ):  # an admonition: a Note (PDF 1.7 has no Aside), which needs an ID
+                struct["S"] = "/Note"
+                struct["ID"] = pydyf.String(f"note-box-{struct.number}")
             if getattr(box, "link_annotation", None) and struct.get("S") != "/Link":
                 # Bold or code inside a link gets an annotation of its own: tag it Link.
                 struct["S"] = "/Link"
