@@ -157,7 +157,7 @@ def lost_code(source: Path, pdf: Path) -> list[str]:
     """Lines of code blocks whose letters and digits are not in the handout's text."""
     article, _ = read_article(source)
     text = subprocess.run(
-        ["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, text=True, check=True
+        ["pdftotext", "-raw", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, text=True, check=True
     ).stdout
     printed = letters_and_digits(text)
     tokens, _env = parse(article.source.body)

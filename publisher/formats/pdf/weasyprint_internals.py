@@ -110,7 +110,8 @@ def _enable_span_languages() -> None:
         lang = actual = None
         if element is not None and getattr(box, "element_tag", None) not in ("html", "body"):
             lang = element.get("lang")
-            if "pub-emoji" in (element.get("class") or "").split():
+            classes = (element.get("class") or "").split()
+            if "pub-emoji" in classes or "pub-actual" in classes:
                 actual = element.get("data-text") or "".join(element.itertext())
         for struct in original(box, parent, *args):
             if lang and "Lang" not in struct:
@@ -225,8 +226,15 @@ def repair_structure(pdf: Any) -> None:
 
     def into_body(item: Any) -> None:
         bodies = [get(ref) for ref in item["K"] if (get(ref) or {}).get("S") == "/LBody"]
-        if not bodies:
-            return
+        if not bodies:  # an item that starts with a block (a code block, a quote)
+            if all((get(ref) or {}).get("S") == "/Lbl" for ref in item["K"]):
+                return
+            body = pydyf.Dictionary({"Type": "/StructElem", "S": "/LBody", "K": pydyf.Array()})
+            body["P"] = item.reference
+            pdf.add_object(body)
+            objects[body.number] = body
+            item["K"].append(body.reference)
+            bodies = [body]
         kept = []
         for ref in item["K"]:
             kid = get(ref)
