@@ -124,13 +124,13 @@ def test_one_bad_article_does_not_stop_the_others(tmp_path: Path) -> None:
 def test_warnings_are_shown_and_strict_makes_them_errors(tmp_path: Path) -> None:
     article = tmp_path / "waarschuwing.md"
     article.write_text(
-        "---\ntitle: W\nlang: nl\ndate: 2024-01-01\nauteur: X\n---\n\nTekst met <b>html</b>.\n",
+        "---\ntitle: W\nlang: nl\ndate: 2024-01-01\nauteur: X\n---\n\nTekst met <font color=red>html</font>.\n",
         encoding="utf-8",
     )
     result = runner.invoke(app, ["build", str(article), "--out", str(tmp_path / "o"), "-f", "html"])
     assert result.exit_code == 0
     assert "waarschuwing.md:5: unknown front matter key 'auteur'" in result.stderr
-    assert "waarschuwing.md:8: HTML <b> is shown as text" in result.stderr
+    assert "waarschuwing.md:8: HTML <font> is shown as text" in result.stderr
     strict = runner.invoke(
         app, ["build", str(article), "--out", str(tmp_path / "s"), "-f", "html", "--strict"]
     )

@@ -25,7 +25,10 @@ from publisher.reading.model import Article, Image
 from publisher.reading.outline import repair
 
 UNPARSED_ATTRS_RE = re.compile(r"\]\{[^{}]*\}")
-ALLOWED_HTML = "only br, sup, sub, kbd, abbr, mark, small, s and details are kept as HTML"
+ALLOWED_HTML = (
+    "only br, sup, sub, kbd, abbr, mark, small, s, details and the inline elements Markdown "
+    "writes (em, strong, code, ...) are kept as HTML"
+)
 TAG_NAME_RE = re.compile(r"</?([A-Za-z][A-Za-z0-9-]*)")
 
 
