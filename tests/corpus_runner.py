@@ -156,9 +156,8 @@ def lost_words(source: Path, page: Path) -> list[str]:
 def lost_code(source: Path, pdf: Path) -> list[str]:
     """Lines of code blocks whose letters and digits are not in the handout's text."""
     article, _ = read_article(source)
-    text = subprocess.run(
-        ["pdftotext", "-raw", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, text=True, check=True
-    ).stdout
+    command = ["pdftotext", "-raw", "-enc", "UTF-8", str(pdf), "-"]
+    text = subprocess.run(command, capture_output=True, text=True, check=True).stdout
     printed = letters_and_digits(text)
     tokens, _env = parse(article.source.body)
     lost = []

@@ -124,7 +124,8 @@ def test_one_bad_article_does_not_stop_the_others(tmp_path: Path) -> None:
 def test_warnings_are_shown_and_strict_makes_them_errors(tmp_path: Path) -> None:
     article = tmp_path / "waarschuwing.md"
     article.write_text(
-        "---\ntitle: W\nlang: nl\ndate: 2024-01-01\nauteur: X\n---\n\nTekst met <font color=red>html</font>.\n",
+        "---\ntitle: W\nlang: nl\ndate: 2024-01-01\nauteur: X\n---\n\n"
+        "Tekst met <font color=red>html</font>.\n",
         encoding="utf-8",
     )
     result = runner.invoke(app, ["build", str(article), "--out", str(tmp_path / "o"), "-f", "html"])
