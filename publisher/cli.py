@@ -11,10 +11,11 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from publisher import __version__
-from publisher.catalog import FORMATS, PAPERS, VARIANTS
+from publisher.catalog import FORMATS, PAPERS, VARIANTS, formats_for
 from publisher.errors import PublisherError
 
 if TYPE_CHECKING:
+    from publisher.build.options import BuildOptions
     from publisher.config import Config
 
 app = typer.Typer(
@@ -74,7 +75,9 @@ def build(
     formats: Annotated[
         list[str] | None,
         typer.Option(
-            "--format", "-f", help=f"{', '.join(FORMATS)} (repeat or comma-separate; default all)."
+            "--format",
+            "-f",
+            help=f"{', '.join(FORMATS)} (repeat or comma-separate; default all but audio).",
         ),
     ] = None,
     variants: Annotated[
@@ -128,10 +131,23 @@ def build(
         strict=strict,
         allow_remote=allow_remote,
     )
+    options = _skip_unavailable(options)
     _check_places(paths or [project / config["source"]], options.out_dir)
     articles = _articles(paths, project, config)
     out_dir = options.out_dir
-    outputs_each = len(options.formats) * len(options.variants)
+    outputs_each = sum(
+        len(formats_for(VARIANTS[v], options.formats, options.variants_named))
+        for v in options.variants
+    )
+    if not outputs_each:
+        made = "; ".join(
+            f"{v} as {', '.join(VARIANTS[v].formats or FORMATS)}" for v in options.variants
+        )
+        raise typer.BadParameter(
+            f"no output: {', '.join(options.formats)} is not made in {', '.join(options.variants)}"
+            f" (made: {made})",
+            param_hint="--format",
+        )
     reporter = BuildReporter(len(articles), outputs_each, out_dir, quiet=quiet, verbose=verbose)
     with reporter:
         results = build_all(
@@ -155,7 +171,9 @@ def check(
     strict: Annotated[
         bool, typer.Option("--strict", help="Exit 1 when a plain variant misses its targets.")
     ] = False,
-    output: Annotated[str, typer.Option("--format", help="text or json.")] = "text",
+    output: Annotated[
+        str, typer.Option("--format", help="text, json (for CI) or html (a standalone page).")
+    ] = "text",
     outputs: Annotated[
         bool, typer.Option("--outputs", help="Also run the validators on the built files.")
     ] = False,
@@ -165,13 +183,17 @@ def check(
 
     from publisher.readability.check import as_json, as_text, check_article
 
-    if output not in ("text", "json"):
-        raise typer.BadParameter(f"'{output}' is not text or json", param_hint="--format")
+    if output not in ("text", "json", "html"):
+        raise typer.BadParameter(f"'{output}' is not text, json or html", param_hint="--format")
     project, config = _project_config()
     articles = _articles(paths, project, config)
     reports = [check_article(article, config["targets"]) for article in articles]
     if output == "json":
         typer.echo(json.dumps([as_json(r) for r in reports], ensure_ascii=False, indent=1))
+    elif output == "html":
+        from publisher.readability.report_html import as_html
+
+        typer.echo(as_html(reports), nl=False)
     else:
         for report in reports:
             typer.echo("\n".join(as_text(report)))
@@ -207,7 +229,7 @@ def serve(
     from publisher.preview import Preview
 
     project, config = _project_config()
-    options = config.build_options(project, out=out)
+    options = _skip_unavailable(config.build_options(project, out=out))
     _check_places([path or project / config["source"]], options.out_dir)
 
     def report(result: object) -> None:
@@ -294,6 +316,40 @@ def new_article(
     except PublisherError as error:
         _fail(error, 1)
     typer.echo(f"created {path}; build it with: publisher build {path.parent}")
+
+
+@new_app.command("strings")
+def new_strings(
+    lang: Annotated[str, typer.Argument(help="Language (BCP 47), e.g. so, ti, zh-Hant.")],
+) -> None:
+    """Create i18n/LANG.toml: every interface string in English, to translate."""
+    from publisher.errors import UsageError
+    from publisher.scaffold import new_strings as scaffold
+
+    try:
+        path = scaffold(lang, Path.cwd())
+    except UsageError as error:
+        _fail(error, 2)
+    except PublisherError as error:
+        _fail(error, 1)
+    typer.echo(f"created {path}; translate it, then build again")
+
+
+def _skip_unavailable(options: BuildOptions) -> BuildOptions:
+    """Leave out the formats this machine cannot make (no speech synthesiser), each
+    with one warning; an error when nothing is left."""
+    import dataclasses
+
+    kept = []
+    for name in options.formats:
+        why = FORMATS[name].missing()
+        if why:
+            typer.echo(f"warning: {name} is skipped: {why}", err=True)
+        else:
+            kept.append(name)
+    if not kept:
+        _fail(PublisherError.at(None, "nothing to build on this machine"), 1)
+    return dataclasses.replace(options, formats=tuple(kept))
 
 
 def _project_config() -> tuple[Path, Config]:

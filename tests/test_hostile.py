@@ -287,8 +287,19 @@ def test_the_scanner_finds_active_content(tmp_path: Path) -> None:
         '<svg xmlns="http://www.w3.org/2000/svg"><script>x</script></svg>', encoding="utf-8"
     )
     (folder / "a.css").write_text("@import url(http://evil.example/);", encoding="utf-8")
+    import zipfile
+
+    with zipfile.ZipFile(folder / "x.docx", "w") as docx:
+        docx.writestr("[Content_Types].xml", "<Types/>")
+        docx.writestr("word/vbaProject.bin", b"")
+        docx.writestr(
+            "word/_rels/document.xml.rels",
+            '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            '<Relationship Id="r1" Type="x/hyperlink" Target="file:///etc/passwd" '
+            'TargetMode="External"/></Relationships>',
+        )
     found = "\n".join(scan_folder(folder))
     for expected in ("<script>", "onclick", "not JSON", "no <main>", "a browser would not",
-                     "b.svg: <script>", "@import"):  # fmt: skip
+                     "b.svg: <script>", "@import", "vbaProject", "file:///etc"):  # fmt: skip
         assert expected in found, (expected, found)
     shutil.rmtree(folder)

@@ -38,9 +38,12 @@ def make_project(root: Path, marker: str) -> Path:
 def build(
     source: Path, out: Path, *options: str, env: dict[str, str] | None = None
 ) -> subprocess.Popen[bytes]:
+    # Every format but the read-aloud one: speaking four articles takes 20 s and writes
+    # nothing that the other formats do not already show about atomic writes.
+    formats = "html,embed,pdf,epub,docx"
     return subprocess.Popen(
         [sys.executable, "-m", "publisher", "build", str(source), "--out", str(out), "-q",
-         *options],
+         "-f", formats, *options],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         env=env,
@@ -77,9 +80,9 @@ def test_sigkill_leaves_old_or_new_complete_files(
     still old); the delay is moved until it does."""
     new_source, old, new = versions
     differing = {name for name in old if old[name] != new[name]}
-    low, high = 0.2, 8.0
+    low, high = 0.0, float("inf")
     delay = random.Random(seed).uniform(0.8, 3.5)
-    for attempt in range(8):
+    for attempt in range(10):
         out = tmp_path / f"build-{attempt}"
         for name, data in old.items():
             (out / name).parent.mkdir(parents=True, exist_ok=True)
@@ -99,9 +102,9 @@ def test_sigkill_leaves_old_or_new_complete_files(
             return  # the kill landed mid-build, and nothing was half-written
         if written:  # everything was written: kill sooner
             high = delay
-        else:  # nothing was written yet: kill later
+        else:  # nothing was written yet (a busy machine is slow): kill later
             low = delay
-        delay = (low + high) / 2
+        delay = low * 2 if high == float("inf") else (low + high) / 2
     pytest.fail(f"the kill never landed between the first and the last write (last {delay:.2f} s)")
 
 
@@ -163,7 +166,7 @@ def test_a_build_leaves_nothing_in_the_temporary_folder(
     )
     _output, errors = process.communicate(timeout=300)
     assert process.returncode == 0, errors.decode()
-    assert len(list((tmp_path / "out").glob("*/*.pdf"))) == 2 * articles
+    assert len(list((tmp_path / "out").glob("*/*.pdf"))) == 3 * articles  # standard, plain, large
     assert sorted(p.name for p in temporary.iterdir()) == []
 
 

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from publisher.build.job import Job, Needs, Product
+from publisher.build.job import AudioProduct, Job, Needs, Product
 from publisher.build.outputs import Output
 from publisher.catalog import FORMATS
 from publisher.formats.addresses import file_name
 from publisher.formats.context import human_size
+from publisher.formats.fonts import plan
 from publisher.theme.stylesheets import font_files
 
 
@@ -21,7 +22,7 @@ def shared_assets(job: Job) -> list[Output]:
     """Images of the article, the theme's fonts (with licence) and logo."""
     outputs = [Output(image_path(image.name), image.data) for image in job.article.images.values()]
     static = job.theme.static_files()
-    for relative in font_files(job.theme):
+    for relative in font_files(job.theme, plan(job, "web").families):
         outputs.append(Output(f"assets/{relative}", job.theme.static(relative).read_bytes()))
         licence = relative.rsplit("/", 1)[0] + "/OFL.txt"
         if licence in static:
@@ -33,7 +34,8 @@ def shared_assets(job: Job) -> list[Output]:
 
 
 def other_versions(job: Job, fmt: str, base: str = "") -> list[dict[str, str]]:
-    """The sibling variants of this build: link, label and the hint that names them."""
+    """The sibling variants of this build that exist in this format: link, label and
+    the hint that names them."""
     return [
         {
             "href": base + file_name(job, fmt, variant),
@@ -42,7 +44,33 @@ def other_versions(job: Job, fmt: str, base: str = "") -> list[dict[str, str]]:
             "file": file_name(job, fmt, variant),
         }
         for variant in job.siblings
+        if fmt in job.formats_of(variant)
     ]
+
+
+def sibling_downloads(job: Job, fmt: str, base: str = "") -> list[dict[str, str]]:
+    """Downloads of the sibling variants that are not made in this format (the large
+    print handout, offered from the web page)."""
+    items = []
+    for variant in job.siblings:
+        made = job.formats_of(variant)
+        if fmt in made:
+            continue
+        for name in made:
+            other = FORMATS[name]
+            if other.download_label is None:
+                continue
+            items.append(
+                {
+                    "href": base + file_name(job, name, variant),
+                    "label": f"{job.strings(other.download_label)} – "
+                    f"{job.strings(variant.switch_label)}",
+                    "format": other.download_name,
+                    "size": "",
+                    "media_type": other.media_type,
+                }
+            )
+    return items
 
 
 def downloads(job: Job, needs: Needs, base: str = "") -> list[dict[str, str]]:
@@ -65,4 +93,37 @@ def downloads(job: Job, needs: Needs, base: str = "") -> list[dict[str, str]]:
 
 def links(job: Job, needs: Needs, base: str = "") -> dict[str, Any]:
     """The web page's and the fragment's links to the other versions and downloads."""
-    return {"others": other_versions(job, "html", base), "downloads": downloads(job, needs, base)}
+    return {
+        "others": other_versions(job, "html", base),
+        "downloads": downloads(job, needs, base) + sibling_downloads(job, "html", base),
+        "audio": audio(job, needs, base),
+    }
+
+
+def audio(job: Job, needs: Needs, base: str = "") -> dict[str, str] | None:
+    """The read-aloud version of this variant, when the build makes it."""
+    if "audio" not in needs:
+        return None
+    product = needs.get("audio", AudioProduct)
+    mp3, epub = product.outputs[0], product.outputs[1]
+    seconds = round(product.seconds)
+    return {
+        "src": base + mp3.path,
+        "size": human_size(len(mp3.data)),
+        "duration": f"{seconds // 60}:{seconds % 60:02d}",
+        "epub": base + epub.path,
+        "epub_size": human_size(len(epub.data)),
+    }
+
+
+def ebook_file(job: Job) -> str | None:
+    """The e-book with this variant's text: its own, or (for a variant made on paper
+    only, such as large print) that of the variant that shows the same blocks."""
+    if "epub" in job.formats_of(job.variant) or job.variant.formats is None:
+        return file_name(job, "epub")
+    from publisher.catalog import VARIANTS
+
+    for variant in VARIANTS.values():
+        if variant.blocks == job.variant.blocks and "epub" in job.formats_of(variant):
+            return file_name(job, "epub", variant)
+    return None

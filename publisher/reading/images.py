@@ -166,7 +166,8 @@ def resolve_image(
         return _once(known, local, f"remote/{local.stem}", shown)
     if parts.scheme or parts.netloc:
         raise ImageProblem(f"image '{src[:60]}' must be a file beside the article")
-    relative = unquote(parts.path)
+    # "/img/x.png" (a docs site's root) is looked up in the article's folder.
+    relative = unquote(parts.path).removeprefix("/")
     if CONTROL_RE.search(relative):
         raise ImageProblem(f"image path '{shown}' contains control characters")
     if not relative or relative.startswith(("/", "\\")) or re.match(r"^[A-Za-z]:", relative):

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote
 
 from markdown_it.token import Token
 
@@ -17,15 +19,30 @@ from publisher.errors import Report
 from publisher.reading.files import read_source
 from publisher.reading.frontmatter import parse_front_matter
 from publisher.reading.images import ImageProblem, resolve_image, unique_names
+from publisher.reading.links import article_page_url, resolve, scheme
 from publisher.reading.markdown import parse, span_text
 from publisher.reading.model import Article, Image
+from publisher.reading.outline import repair
 
 UNPARSED_ATTRS_RE = re.compile(r"\]\{[^{}]*\}")
+ALLOWED_HTML = (
+    "only br, sup, sub, kbd, abbr, mark, small, s, details and the inline elements Markdown "
+    "writes (em, strong, code, ...) are kept as HTML"
+)
+TAG_NAME_RE = re.compile(r"</?([A-Za-z][A-Za-z0-9-]*)")
 
 
-def read_article(path: Path, remote_cache: Path | None = None) -> tuple[Article, Report]:
+def _tags(content: str) -> str:
+    names = list(dict.fromkeys(f"<{m.lower()}>" for m in TAG_NAME_RE.findall(content)))
+    return ", ".join(names[:4]) or "markup"
+
+
+def read_article(
+    path: Path, remote_cache: Path | None = None, base_url: str | None = None
+) -> tuple[Article, Report]:
     """Read, parse and check one article. Raises PublisherError on errors.
-    Remote images are fetched into ``remote_cache`` only when it is given."""
+    Remote images are fetched into ``remote_cache`` only when it is given; relative
+    links are made absolute against the article's ``url`` or ``base_url``."""
     source = read_source(path)
     report = Report(path)
     for line, char in source.removed[:20]:
@@ -35,10 +52,14 @@ def read_article(path: Path, remote_cache: Path | None = None) -> tuple[Article,
     meta = parse_front_matter(source, report)
     tokens, env = parse(source.body, meta.abbr if meta is not None else ())
     offset = source.body_first_line
+    if meta is not None:
+        tokens = repair(tokens, meta.title, report.warn, offset)
+    page = article_page_url(meta.url, base_url, meta.slug) if meta is not None else None
+    context = _Context(path.parent, remote_cache, page, base_url, _ids(tokens))
 
     images: dict[str, Image] = {}
     lines = source.body.split("\n")
-    _check_tokens(tokens, offset, lines, report, meta, images, path.parent, remote_cache)
+    _check_tokens(tokens, offset, lines, report, meta, images, context)
     images = unique_names(images)
     footnotes = _footnotes(tokens, env, report)
     report.raise_if_errors()
@@ -54,6 +75,28 @@ def walk(tokens: list[Token], line: int | None = None) -> Iterator[tuple[Token, 
         yield token, here
         if token.children:
             yield from walk(token.children, here)
+        if token.type in ("softbreak", "hardbreak") and line is not None:
+            line += 1  # the inline's next words are on the next line
+
+
+@dataclass(frozen=True)
+class _Context:
+    folder: Path
+    remote_cache: Path | None
+    page_url: str | None
+    base_url: str | None
+    ids: frozenset[str]
+    by_file: dict[Path, Image] = field(default_factory=dict)
+    """The images already read, by file: each file is read and checked once."""
+
+
+def _ids(tokens: list[Token]) -> frozenset[str]:
+    """The ids a ``#fragment`` link can go to: headings and spans with an id."""
+    return frozenset(
+        str(token.attrGet("id"))
+        for token, _line in walk(tokens)
+        if token.type in ("heading_open", "span_open") and token.attrGet("id")
+    )
 
 
 def _check_tokens(
@@ -63,8 +106,7 @@ def _check_tokens(
     report: Report,
     meta: Any,
     images: dict[str, Image],
-    folder: Path,
-    remote_cache: Path | None = None,
+    context: _Context,
 ) -> None:
     def at(line: int | None) -> int | None:
         return None if line is None else line + offset
@@ -72,14 +114,13 @@ def _check_tokens(
     previous: Token | None = None
     parent_children: list[Token] | None = None
     position: dict[int, int] = {}  # id(child) -> its index in parent_children
-    by_file: dict[Path, Image] = {}
     for token, line in walk(tokens):
         kind = token.type
         if kind == "inline":
             parent_children = token.children
             position = {id(child): index for index, child in enumerate(token.children or [])}
         if kind in ("html_block", "html_inline"):
-            report.warn("raw HTML is not allowed; it is shown as text", at(line))
+            report.warn(f"HTML {_tags(token.content)} is shown as text: {ALLOWED_HTML}", at(line))
         elif kind.startswith("container_") and kind.endswith("_open") and token.map:
             end = token.map[1]
             closing = lines[end] if end < len(lines) else ""
@@ -94,7 +135,7 @@ def _check_tokens(
                 at(line),
             )
         elif kind == "image":
-            _check_image(token, at(line), report, images, folder, remote_cache, by_file)
+            _check_image(token, at(line), report, images, context)
         elif kind == "link_close" and previous is not None and previous.type == "link_open":
             report.warn("empty link: it has no text", at(line))
         elif kind == "span_open" and parent_children is not None:
@@ -105,21 +146,53 @@ def _check_tokens(
                 report,
                 meta,
             )
-        if kind == "link_open" and token.meta.get("insecure_attrs"):
-            report.warn("link attributes that are not allowed were dropped", at(line))
+        if kind == "link_open":
+            _check_link(token, at(line), report, context)
+            if token.meta.get("insecure_attrs"):
+                report.warn("link attributes that are not allowed were dropped", at(line))
         previous = token
 
 
+def _check_link(token: Token, line: int | None, report: Report, context: _Context) -> None:
+    href = str(token.attrGet("href") or "")
+    target = resolve(href, context.page_url, context.folder, context.base_url)
+    if target.problem:
+        report.warn(target.problem, line)
+    if target.href is None:
+        token.meta["text_only"] = True
+    elif target.href.startswith("#") and _known_id(unquote(target.href[1:]), context) is None:
+        report.warn(
+            f"link to '{href[:60]}' goes nowhere: no heading has that id; the text stays "
+            "without a link",
+            line,
+        )
+        token.meta["text_only"] = True
+    elif target.href.startswith("#"):  # as the heading's id is written (GitHub lower-cases)
+        token.attrSet("href", f"#{_known_id(unquote(target.href[1:]), context)}")
+    else:
+        token.attrSet("href", target.href)
+
+
+def _known_id(fragment: str, context: _Context) -> str | None:
+    """The article's id a ``#fragment`` points to: exactly, or whatever its case."""
+    if fragment in context.ids:
+        return fragment
+    folded = fragment.casefold()
+    return next((ident for ident in sorted(context.ids) if ident.casefold() == folded), None)
+
+
 def _check_image(
-    token: Token,
-    line: int | None,
-    report: Report,
-    images: dict[str, Image],
-    folder: Path,
-    remote_cache: Path | None = None,
-    by_file: dict[Path, Image] | None = None,
+    token: Token, line: int | None, report: Report, images: dict[str, Image], context: _Context
 ) -> None:
     src = str(token.attrGet("src") or "")
+    if scheme(src) in ("http", "https") and context.remote_cache is None:
+        token.meta["omit"] = True
+        report.warn(
+            f"remote image '{src[:80]}' is not included (build with --allow-remote to fetch "
+            "it); its alt text is shown instead",
+            line,
+        )
+        return
     alt = "".join(c.content for c in token.children or []).strip()
     classes = str(token.attrGet("class") or "").split()
     if token.meta.get("insecure_attrs"):
@@ -138,7 +211,7 @@ def _check_image(
     if src in images:
         return
     try:
-        images[src] = resolve_image(src, folder, remote_cache, by_file)
+        images[src] = resolve_image(src, context.folder, context.remote_cache, context.by_file)
     except ImageProblem as problem:
         report.error(str(problem), line)
 
@@ -147,6 +220,9 @@ def _check_span(token: Token, text: str, line: int | None, report: Report, meta:
     if token.meta.get("insecure_attrs"):
         names = ", ".join(sorted(token.meta["insecure_attrs"]))
         report.warn(f"span attributes not allowed and dropped: {names}", line)
+    for name in ("plain-alt", "plain-caption"):
+        if token.attrGet(name) is not None:
+            report.warn(f"'{name}' belongs on an image; it is ignored here", line)
     lang = token.attrGet("lang")
     if lang is not None:
         import langcodes

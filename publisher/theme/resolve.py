@@ -98,6 +98,14 @@ class Theme:
     (docs/themes.md), but its templates run sandboxed: no attribute starting with an
     underscore, no unsafe callables, no changing what the build passes in. It costs
     about 1 % of a build (benchmarks/sandbox.py)."""
+    project_i18n: Path | None = None
+    """The project's own ``i18n/`` folder: its strings win over every theme's
+    (``publisher new strings LANG`` writes there)."""
+
+    def _i18n_folders(self) -> list[Path]:
+        """Where strings are read, the weakest first."""
+        folders = [t.path / "i18n" for t in reversed(self.chain)]
+        return folders + ([self.project_i18n] if self.project_i18n else [])
 
     @property
     def name(self) -> str:
@@ -157,24 +165,34 @@ class Theme:
             ) from None
 
     def strings(self, lang: str) -> Strings:
-        """Interface strings for a language (``nl``, ``en`` ...), child themes first."""
+        """Interface strings for a language (``nl``, ``en-GB`` ...), child themes first;
+        a language no theme of the chain has gets the English strings
+        (``Strings.fallback`` says so)."""
         base = lang.split("-")[0].lower()
+        candidates = list(dict.fromkeys((base, lang)))
+        themes = [t.path / "i18n" for t in reversed(self.chain)]
+        own = any((folder / f"{c}.toml").is_file() for folder in themes for c in candidates)
         merged: dict[str, str] = {}
-        found = False
-        for theme in reversed(self.chain):
-            for candidate in (base, lang):
-                path = theme.path / "i18n" / f"{candidate}.toml"
-                if path.is_file():
-                    found = True
-                    merged.update(_read_toml(path))
-        if not found:
+        # A language the themes do not have starts from English, so a project's own
+        # translation (publisher new strings) that lacks a newer string still builds.
+        layers = [["en"], candidates] if not own else [candidates]
+        for names in layers:
+            for folder in self._i18n_folders():
+                for candidate in names:
+                    path = folder / f"{candidate}.toml"
+                    if path.is_file():
+                        merged.update(_read_toml(path))
+        if not merged:
             raise PublisherError.at(
                 self.chain[0].path,
                 f"theme '{self.name}' has no interface strings for language '{lang}' "
-                f"(add i18n/{base}.toml)",
+                f"nor English (add i18n/{base}.toml)",
             )
         values = {str(k): str(v) for k, v in merged.items()}
-        return Strings(values, lang, self.name, self.chain[0].path / "i18n")
+        fallback = not any(
+            (folder / f"{c}.toml").is_file() for folder in self._i18n_folders() for c in candidates
+        )
+        return Strings(values, lang, self.name, self.chain[0].path / "i18n", fallback)
 
     def check_contrast(self, variant: Variant) -> None:
         """Stop the build when a declared colour pair is below the variant's minimum."""
@@ -213,7 +231,10 @@ def themes_fingerprint(project_dir: Path | None) -> str:
     import hashlib
 
     digest = hashlib.sha256()
-    for root in dict.fromkeys(search_path(project_dir)):
+    roots = search_path(project_dir)
+    if project_dir is not None and (project_dir / "i18n").is_dir():
+        roots.append((project_dir / "i18n").resolve())
+    for root in dict.fromkeys(roots):
         for path in sorted(root.rglob("*")):
             try:
                 stat = path.lstat()
@@ -263,6 +284,8 @@ def _load_theme(name: str, project_dir: Path | None) -> Theme:
         current = str(parent) if parent else ("default" if current != "default" else None)
 
     theme = Theme(chain)
+    if project_dir is not None:
+        theme.project_i18n = project_dir.resolve() / "i18n"
     for theme_dir in reversed(chain):
         colours = theme_dir.config.get("colors", {})
         for scheme in ("light", "dark"):
@@ -318,6 +341,13 @@ KEY_TYPES: dict[str, type] = {
 }
 
 
+def _texts(value: object) -> bool:
+    """A text, or a list of texts."""
+    return isinstance(value, str) or (
+        isinstance(value, list) and all(isinstance(v, str) for v in value)
+    )
+
+
 def _check_keys(path: Path, config: dict[str, Any]) -> None:
     problems = []
     for key, kind in KEY_TYPES.items():
@@ -325,7 +355,14 @@ def _check_keys(path: Path, config: dict[str, Any]) -> None:
             problems.append(f"'{key}' must be {'text' if kind is str else 'a table'}")
     fonts = config.get("fonts")
     for key, value in fonts.items() if isinstance(fonts, dict) else ():
-        if not isinstance(value, str):
+        if key == "fallback":  # [[fonts.fallback]]: family, files, scripts, media
+            if not isinstance(value, list) or not all(
+                isinstance(item, dict) and all(_texts(v) for v in item.values()) for item in value
+            ):
+                problems.append(
+                    "fonts.fallback must be [[fonts.fallback]] tables of texts or lists of texts"
+                )
+        elif not isinstance(value, str):
             problems.append(f"fonts.{key} must be text")
     options = config.get("options")
     if isinstance(options, dict) and "logo" in options and not isinstance(options["logo"], str):

@@ -12,7 +12,7 @@ import pytest
 from publisher import validators
 from publisher.build.article import build_article
 from publisher.build.options import BuildOptions, Settings
-from publisher.catalog import FORMATS, VARIANTS
+from publisher.catalog import FORMATS, VARIANTS, formats_for
 from publisher.reading.find import find_articles
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -28,13 +28,20 @@ def slug_of(path: Path) -> str:
     return path.parent.name if path.name == "index.md" else path.stem
 
 
-def output_names(fmt: str) -> list[str]:
-    """`slug/file` of every output of a format, known before anything is built."""
+def output_names(fmt: str, extension: str | None = None) -> list[str]:
+    """`slug/file` of every output of a format (in the variants it is made in by
+    default), known before anything is built."""
     return [
-        f"{slug_of(a)}/{slug_of(a)}{v.suffix}{FORMATS[fmt].extension}"
+        f"{slug_of(a)}/{slug_of(a)}{v.suffix}{extension or FORMATS[fmt].extension}"
         for a in ARTICLES
         for v in VARIANTS.values()
+        if fmt in formats_for(v, tuple(FORMATS))
     ]
+
+
+def epub_names() -> list[str]:
+    """The e-books, and the read-aloud e-books (with Media Overlays) of the audio format."""
+    return output_names("epub") + output_names("audio", ".audio.epub")
 
 
 def a5_names() -> list[str]:
@@ -42,6 +49,7 @@ def a5_names() -> list[str]:
         f"a5/{slug_of(a)}/{slug_of(a)}{v.suffix}.pdf"
         for a in A5_ARTICLES
         for v in VARIANTS.values()
+        if "pdf" in formats_for(v, tuple(FORMATS))
     ]
 
 
@@ -109,10 +117,15 @@ def validate(built: Path, request: pytest.FixtureRequest) -> Callable[[str, str]
         return mapping
 
     def compute(tool: str) -> object:
+        epubs = [built / name for name in epub_names()]
         if tool == "epubcheck":
-            return validators.epubcheck(files("epub"))
+            return validators.epubcheck(epubs)
         if tool == "ace":
-            return validators.ace(files("epub"))
+            return validators.ace(epubs)
+        if tool == "docx":
+            return validators.docx(files("docx"))
+        if tool == "libreoffice":
+            return validators.libreoffice(files("docx"), ARTEFACTS / "libreoffice")
         if tool == "verapdf":
             return validators.verapdf(files("pdf") + [built / n for n in a5_names()])
         pages = files("html") + [host_page(f) for f in files("embed")]

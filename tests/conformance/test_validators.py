@@ -12,7 +12,7 @@ from publisher import validators
 from publisher.build.article import build_article
 from publisher.build.options import BuildOptions
 from publisher.validators import AxeResult, Finding
-from tests.conformance.conftest import ROOT, a5_names, output_names, require
+from tests.conformance.conftest import ROOT, a5_names, epub_names, output_names, require
 from tests.fuzzdocs import document
 
 Validate = Callable[[str, str], object]
@@ -23,13 +23,13 @@ def _report(findings: object) -> str:
     return "\n".join(str(f) for f in findings)
 
 
-@pytest.mark.parametrize("name", output_names("epub"))
+@pytest.mark.parametrize("name", epub_names())
 def test_epubcheck_reports_no_error_or_warning(validate: Validate, name: str) -> None:
     findings = validate("epubcheck", name)
     assert findings == [], _report(findings)
 
 
-@pytest.mark.parametrize("name", output_names("epub"))
+@pytest.mark.parametrize("name", epub_names())
 def test_ace_reports_no_violation(validate: Validate, name: str) -> None:
     findings = validate("ace", name)
     assert findings == [], _report(findings)
@@ -38,6 +38,18 @@ def test_ace_reports_no_violation(validate: Validate, name: str) -> None:
 @pytest.mark.parametrize("name", output_names("pdf") + a5_names())
 def test_verapdf_pdfua1_compliant(validate: Validate, name: str) -> None:
     findings = validate("verapdf", name)
+    assert findings == [], _report(findings)
+
+
+@pytest.mark.parametrize("name", output_names("docx"))
+def test_word_document_passes_the_accessibility_check(validate: Validate, name: str) -> None:
+    findings = validate("docx", name)
+    assert findings == [], _report(findings)
+
+
+@pytest.mark.parametrize("name", output_names("docx"))
+def test_libreoffice_opens_the_word_document(validate: Validate, name: str) -> None:
+    findings = validate("libreoffice", name)
     assert findings == [], _report(findings)
 
 

@@ -1,8 +1,9 @@
 """A scan of everything a build wrote for active content: scripts, event handlers,
 dangerous addresses and inline styles in every HTML, XHTML and SVG file (in the
 output folder and inside each EPUB), stylesheets that load from elsewhere, PDF
-actions other than web links, embedded files, and assets whose names a browser
-would run (``.html`` images)."""
+actions other than web links, embedded files, Word documents with macros, objects or
+links other than web addresses, and assets whose names a browser would run
+(``.html`` images)."""
 
 from __future__ import annotations
 
@@ -48,6 +49,8 @@ def scan_folder(folder: Path) -> list[str]:
             problems += _scan_epub(name, path)
         elif path.suffix == ".pdf":
             problems += scan_pdf(name, path)
+        elif path.suffix == ".docx":
+            problems += scan_docx(name, path)
         if name.startswith("assets/images/") and path.suffix not in ASSET_TYPES:
             problems.append(f"{name}: an image asset with a name a browser would not show")
     return problems
@@ -97,6 +100,35 @@ def _scan_epub(name: str, path: Path) -> list[str]:
                 problems += _scan_css(f"{name}/{member}", data.decode("utf-8"))
             elif member.startswith("EPUB/images/") and not member.endswith(ASSET_TYPES):
                 problems.append(f"{name}/{member}: an image with a name that is not an image's")
+    return problems
+
+
+DOCX_ACTIVE = ("vbaProject", "oleObject", "altChunk", "attachedTemplate", "activeX", "macro")
+RELATIONSHIP = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
+
+
+def scan_docx(name: str, path: Path) -> list[str]:
+    """A Word document: no macros, embedded objects, imported chunks or templates, and
+    every external relationship (a link) to a web or mail address."""
+    problems = []
+    with zipfile.ZipFile(path) as docx:
+        for member in docx.namelist():
+            lowered = member.lower()
+            if any(word.lower() in lowered for word in DOCX_ACTIVE):
+                problems.append(f"{name}/{member}: an active part")
+            if member.endswith(".rels"):
+                for relation in etree.fromstring(docx.read(member)).iter(RELATIONSHIP):
+                    kind = relation.get("Type", "").rsplit("/", 1)[-1]
+                    if any(word.lower() in kind.lower() for word in DOCX_ACTIVE):
+                        problems.append(f"{name}/{member}: relationship {kind}")
+                    target = relation.get("Target", "")
+                    if relation.get("TargetMode") == "External" and not target.startswith(
+                        ("http://", "https://", "mailto:", "tel:")
+                    ):
+                        problems.append(f"{name}/{member}: link to {target[:40]!r}")
+        types = docx.read("[Content_Types].xml").decode("utf-8").lower()
+        if "macroenabled" in types:
+            problems.append(f"{name}: macro-enabled content types")
     return problems
 
 

@@ -31,7 +31,7 @@ class PageBreak:
 
     @property
     def id(self) -> str:
-        return f"pagina-{self.number}"
+        return f"page-{self.number}"
 
     @property
     def label(self) -> str:
@@ -57,8 +57,10 @@ def _text_slots(body: Any) -> list[tuple[Any, str]]:
 def insert_page_breaks(
     root: Any, page_starts: tuple[str, ...], strings: Strings
 ) -> list[PageBreak]:
-    """Put a doc-pagebreak marker before each page's first text, in the content
-    document ``root``; the pages that were placed, in order."""
+    """Put a doc-pagebreak marker before each page's first text (never inside a word),
+    in the content document ``root``; the pages that were placed, in order. When one
+    page cannot be found, nothing is placed and the list is empty: the e-book then
+    makes no claim to follow the handout's pages."""
     wanted = [PageBreak(n, key) for n, key in enumerate(page_starts, start=1) if key]
     body = root.find(f"{XHTML}body")
     assert body is not None
@@ -78,7 +80,7 @@ def insert_page_breaks(
     for page in wanted:
         found = joined.find(page.key, position)
         if found < 0:
-            continue
+            return []  # one page that cannot be placed: no page list is better than a wrong one
         placed.append((page, found))
         position = found + 1
     # Insert from the end so earlier offsets stay valid.
@@ -91,6 +93,8 @@ def insert_page_breaks(
         marker.set(EPUB_TYPE, "pagebreak")
         marker.set("aria-label", strings("page_label", page=page.label))
         text = getattr(element, kind) or ""
+        while offset > 0 and (text[offset - 1].isalnum() or text[offset - 1] == "\u00ad"):
+            offset -= 1  # a page that starts inside a word: its marker goes before the word
         marker.tail = text[offset:]
         setattr(element, kind, text[:offset])
         if kind == "text":

@@ -14,11 +14,13 @@ from publisher.build.outputs import Output
 from publisher.catalog import PAPERS
 from publisher.errors import PublisherError
 from publisher.formats.addresses import file_name, page_url
-from publisher.formats.assets import other_versions
+from publisher.formats.assets import ebook_file, other_versions
 from publisher.formats.context import context, layout, logo_file, render_content
+from publisher.formats.fonts import plan
 from publisher.formats.pdf.weasyprint_internals import load, page_texts, remove_font_copies
 from publisher.reading.model import Image
 from publisher.text.matching import letters_and_digits
+from publisher.text.scripts import is_rtl
 from publisher.theme.stylesheets import colour_properties, concatenate, data_uri, font_faces
 
 PDF_VARIANT = "pdf/ua-1"
@@ -48,8 +50,9 @@ def footer_rule(job: Job, short_title: str) -> str:
     WeasyPrint gets it as a stylesheet of its own (user origin; the theme's author
     rules set no ``content`` on this margin box)."""
     publisher = job.article.meta.publisher
-    left = css_string(short_title + (f" · {publisher}" if publisher else ""))
-    return f"@page {{ @bottom-left {{ content: {left}; }} }}\n"
+    text = css_string(short_title + (f" · {publisher}" if publisher else ""))
+    start = "right" if is_rtl(job.article.meta.lang) else "left"  # as in page_rules
+    return f"@page {{ @bottom-{start} {{ content: {text}; }} }}\n"
 
 
 def page_rules(job: Job) -> str:
@@ -72,15 +75,17 @@ def page_rules(job: Job) -> str:
             css_string(see[1] + ")"),
         )
     )
+    # The title where the reader starts a line, the page number at the other side.
+    start, end = ("right", "left") if is_rtl(job.article.meta.lang) else ("left", "right")
     return f"""
 /* Paper cannot be clicked: an internal link says on which page its target is. */
 .pub-body a[href^="#"]:not([role])::after {{ content: {see_page}; }}
 @page {{
   size: {paper.size};
   margin: {paper.margins};
-  @bottom-left {{ font-family: var(--pub-font), sans-serif;
+  @bottom-{start} {{ font-family: var(--pub-font), sans-serif;
     font-size: {paper.footer_size}; color: #3d3d3d; }}
-  @bottom-right {{ content: {counter}; font-family: var(--pub-font), sans-serif;
+  @bottom-{end} {{ content: {counter}; font-family: var(--pub-font), sans-serif;
     font-size: {paper.footer_size}; color: #3d3d3d; }}
 }}
 """
@@ -101,9 +106,13 @@ def print_html(job: Job) -> tuple[str, str]:
 
     rendered = render_content(job, "print", image_url, "pdf")
     values = context(job, rendered, "pdf")
+    fonts = plan(job, "print")
     css = (
-        colour_properties(job.theme, ":root", dark=False)
-        + font_faces(job.theme, lambda relative: job.theme.static(relative).as_uri())
+        colour_properties(job.theme, ":root", dark=False, font=fonts.stack)
+        + font_faces(
+            job.theme, lambda relative: job.theme.static(relative).as_uri(), fonts.families
+        )
+        + fonts.css()
         + concatenate(job.theme, (*PRINT_CSS, *job.variant.css("print")))
         + page_rules(job)
     )
@@ -117,7 +126,7 @@ def print_html(job: Job) -> tuple[str, str]:
         stylesheet_text=css,
         print_links=rendered.link_urls,
         qr=qr,
-        links={"epub_file": file_name(job, "epub"), "others": other_versions(job, "pdf")},
+        links={"epub_file": ebook_file(job), "others": other_versions(job, "pdf")},
     )
     footer = footer_rule(job, short_title(values["display_title"]))
     return layout(job, "layouts/print.html").render(values), footer
