@@ -43,6 +43,10 @@ LIBRARIES = {
     "langcodes": "the language-tag library (langcodes)",
     "segno": "the QR-code library (segno)",
     "zipfile": "the ZIP writer",
+    "docx": "the Word library (python-docx)",
+    "nh3": "the HTML sanitiser (nh3)",
+    "mutagen": "the audio tag library (mutagen)",
+    "piper": "the speech synthesiser (piper)",
     "jinja2": "the template engine (Jinja2)",
     "markupsafe": "the template engine (Jinja2)",
 }

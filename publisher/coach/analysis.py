@@ -14,7 +14,8 @@ from publisher.build.article import make_job, read
 from publisher.build.job import Needs
 from publisher.build.options import BuildOptions
 from publisher.catalog import VARIANTS
-from publisher.errors import Problem, PublisherError
+from publisher.errors import Problem
+from publisher.failures import problem_for
 from publisher.readability.check import (
     GLOSSARY_HINT,
     VariantReport,
@@ -73,8 +74,8 @@ def analyse(
     try:
         article, _warnings = read(path, dataclasses.replace(options, strict=False))
         theme = load_theme(article.meta.theme or options.theme or "default", options.project_dir)
-    except PublisherError as error:
-        coach.errors = error.problems
+    except Exception as error:  # the one error path: publisher.failures
+        coach.errors = problem_for(error, path)
         return coach
     coach.slug, coach.article = article.slug, article
     page_options = dataclasses.replace(options, formats=("html",), variants=tuple(VARIANTS))
@@ -82,12 +83,12 @@ def analyse(
         job = make_job(article, variant, theme, page_options)
         try:
             product = render(job, Needs({}))  # the page alone: it links to no handout
-        except PublisherError as error:
-            coach.errors = error.problems
+            report = check_variant(article, name, targets)
+        except Exception as error:  # the one error path: publisher.failures
+            coach.errors = problem_for(error, path)
             return coach
         for output in product.outputs[1:]:
             coach.files[output.path] = output.data
-        report = check_variant(article, name, targets)
         coach.variants[name] = VariantCoach(
             name,
             report,

@@ -36,7 +36,7 @@ class Coach:
         failed: list[ArticleCoach] = []
         try:
             paths = find_articles(self.targets)
-        except PublisherError:
+        except (PublisherError, OSError):
             paths = []
         for path in paths:
             coach = analyse(path, self.options, self.goals)
