@@ -86,6 +86,9 @@ class Variant:
     """Interface string that tells a reader of a sibling this version exists ({file})."""
     templates: tuple[str, ...]
     """Template name suffixes tried before the shared template: ``x.plain.html``."""
+    version_page: str | None = None
+    """Interface string that names this variant's web page by its address ({url}) in
+    a sibling's handout and e-book; without one: "<switch label>: <url>"."""
 
     def css(self, medium: str) -> tuple[str, ...]:
         """The variant's stylesheets for a medium ("web", "print", "epub")."""
@@ -175,6 +178,7 @@ register_variant(
         switch_label="switch_to_standard",
         version_hint="standard_version_hint",
         templates=(),
+        version_page="version_standard_page",
     )
 )
 register_variant(
@@ -190,6 +194,7 @@ register_variant(
         switch_label="switch_to_plain",
         version_hint="plain_version_hint",
         templates=(".plain",),
+        version_page="version_plain_page",
     )
 )
 

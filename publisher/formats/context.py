@@ -23,7 +23,17 @@ from publisher.reading.model import Image
 if TYPE_CHECKING:
     import jinja2
 
-IDS = ("main", "title", "toc", "notes", "glossary", "in_short", "downloads", "links")
+IDS = (
+    "main",
+    "title",
+    "toc",
+    "notes",
+    "glossary",
+    "in_short",
+    "downloads",
+    "links",
+    "versions",
+)
 """Ids of the parts of the page every layout has (``pub-main``, ...)."""
 
 
@@ -104,6 +114,7 @@ def context(
             "url": meta.url,
             "license": meta.license,
         },
+        "contact": meta.contact,
         "lang": meta.lang,
         "display_title": title,
         "description": " ".join(summary_items) if summary_items else None,

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from publisher.build.job import Job, Needs, Product
 from publisher.build.outputs import Output
-from publisher.formats.addresses import asset_url, file_name, page_url
+from publisher.formats.addresses import article_folder, asset_url, file_name
 from publisher.formats.assets import links
 from publisher.formats.context import context, layout, logo_file, render_content
 from publisher.reading.model import Image
@@ -34,7 +34,7 @@ def stylesheet_text(job: Job, font_url: bool) -> str:
 
 
 def render(job: Job, needs: Needs) -> Product:
-    published = page_url(job) is not None
+    published = article_folder(job) is not None
     css_name = f"assets/css/embed{job.variant.suffix}.css"
     css = stylesheet_text(job, font_url=published)
 
@@ -51,11 +51,10 @@ def render(job: Job, needs: Needs) -> Product:
     values = context(job, rendered, "embed", title_level=level, id_prefix=prefix)
     if published:
         stylesheet = str(asset_url(job, css_name))
-        base = str(asset_url(job, ""))
     else:
         stylesheet = data_uri("text/css", css.encode("utf-8"))
-        base = ""
-    values.update(stylesheet=stylesheet, links=links(job, needs, base))
+    # Read on a partner's site: only absolute links work there (none without an address).
+    values.update(stylesheet=stylesheet, links=links(job, needs, absolute=True))
     logo = logo_file(job)
     if logo:
         relative, path = logo

@@ -16,7 +16,7 @@ import yaml
 
 from publisher.errors import Report
 from publisher.reading.files import SourceFile
-from publisher.reading.model import Author, GlossaryEntry, Meta, PlainMeta
+from publisher.reading.model import Author, Contact, GlossaryEntry, Meta, PlainMeta
 
 KNOWN_KEYS = (
     "title",
@@ -34,7 +34,11 @@ KNOWN_KEYS = (
     "plain",
     "glossary",
     "abbr",
+    "contact",
 )
+CONTACT_KEYS = ("name", "phone", "email", "web")
+PHONE_RE = re.compile(r"^\+?[0-9(][0-9 ()./-]*[0-9]$")
+EMAIL_RE = re.compile(r"^[^@\s<>\"]+@[^@\s<>\".]+(?:\.[^@\s<>\".]+)+$")
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
@@ -108,6 +112,7 @@ def parse_front_matter(source: SourceFile, report: Report) -> Meta | None:
         "plain": checker.plain(data),
         "glossary": tuple(checker.glossary(data)),
         "abbr": tuple(checker.abbr(data)),
+        "contact": checker.contact(data),
         "url": url,
     }
     if title is None or lang is None or date is None or report.errors:
@@ -256,6 +261,35 @@ class _Checker:
                 )
         return entries
 
+    def contact(self, data: dict[str, Any]) -> Contact | None:
+        value = data.get("contact")
+        if value is None:
+            return None
+        if not isinstance(value, dict):
+            self.fail("contact", "'contact' must be a mapping with name, phone, email and web")
+            return None
+        fields: dict[str, str] = {}
+        for key, item in value.items():
+            if str(key) not in CONTACT_KEYS:
+                close = difflib.get_close_matches(str(key), CONTACT_KEYS, n=1)
+                hint = f" (did you mean '{close[0]}'?)" if close else ""
+                self.fail("contact", f"'contact' has an unknown key '{key}'{hint}")
+                continue
+            if isinstance(item, bool) or not isinstance(item, (str, int)) or not str(item).strip():
+                self.fail("contact", f"'contact.{key}' must be text")
+                continue
+            text = str(item).strip()
+            problem = _check_contact(str(key), text)
+            if problem:
+                self.fail("contact", problem)
+                continue
+            fields[str(key)] = text
+        if not value:
+            self.fail("contact", "'contact' needs at least one of name, phone, email, web")
+        if not fields:
+            return None
+        return Contact(**fields)
+
     def abbr(self, data: dict[str, Any]) -> list[tuple[str, str]]:
         value = data.get("abbr")
         if value is None:
@@ -266,6 +300,22 @@ class _Checker:
             self.fail("abbr", "'abbr' must map each abbreviation to its expansion")
             return []
         return [(str(k), v.strip()) for k, v in value.items()]
+
+
+def _check_contact(field: str, value: str) -> str | None:
+    """Why a contact field's value is not usable, or None."""
+    if field == "phone":
+        digits = sum(c.isdigit() for c in value)
+        if not PHONE_RE.match(value) or not 3 <= digits <= 15:
+            return "'contact.phone' must be a phone number (digits, spaces, +, -, ( ))"
+    elif field == "email":
+        if not EMAIL_RE.match(value):
+            return "'contact.email' must be an e-mail address (name@example.org)"
+    elif field == "web":
+        parts = urlsplit(value)
+        if parts.scheme not in ("http", "https") or not parts.netloc or " " in value:
+            return "'contact.web' must be an absolute https:// address"
+    return None
 
 
 def _kind(value: object) -> str:

@@ -32,6 +32,25 @@ class GlossaryEntry:
 
 
 @dataclass(frozen=True)
+class Contact:
+    """Who readers can turn to (front matter ``contact``): on the handout and in the
+    colophon of every format."""
+
+    name: str | None = None
+    phone: str | None = None
+    email: str | None = None
+    web: str | None = None
+
+    @property
+    def tel(self) -> str | None:
+        """The phone number as a ``tel:`` address (digits and a leading +)."""
+        if not self.phone:
+            return None
+        digits = "".join(c for c in self.phone if c.isdigit())
+        return "tel:" + ("+" if self.phone.lstrip().startswith("+") else "") + digits
+
+
+@dataclass(frozen=True)
 class PlainMeta:
     title: str | None = None
     summary: tuple[str, ...] = ()
@@ -55,6 +74,7 @@ class Meta:
     plain: PlainMeta = field(default_factory=PlainMeta)
     glossary: tuple[GlossaryEntry, ...] = ()
     abbr: tuple[tuple[str, str], ...] = ()
+    contact: Contact | None = None
 
     @property
     def base_lang(self) -> str:

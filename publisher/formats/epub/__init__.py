@@ -13,7 +13,7 @@ from publisher.build.job import HandoutProduct, Job, Needs, Product
 from publisher.build.outputs import Output
 from publisher.errors import PublisherError
 from publisher.formats.addresses import file_name
-from publisher.formats.assets import other_versions
+from publisher.formats.assets import online_versions
 from publisher.formats.context import context, layout, logo_file, render_content, source_date
 from publisher.formats.epub.metadata import accessibility_metadata, page_source
 from publisher.formats.epub.package import write_epub
@@ -63,7 +63,7 @@ def render(job: Job, needs: Needs) -> Product:
         stylesheet=css_name,
         content_file=CONTENT,
         logo=logo_name,
-        links={"epub_file": file_name(job, "epub"), "others": other_versions(job, "epub")},
+        versions=online_versions(job, "epub"),
     )
     root = _parse(job, "content", layout(job, "layouts/epub.xhtml").render(values))
     handout = needs.get("pdf", HandoutProduct)

@@ -12,8 +12,8 @@ from pathlib import Path
 from publisher.build.job import HandoutProduct, Job, Needs
 from publisher.build.outputs import Output
 from publisher.catalog import PAPERS
-from publisher.formats.addresses import file_name, page_url
-from publisher.formats.assets import other_versions
+from publisher.formats.addresses import file_name
+from publisher.formats.assets import online_versions, published_page
 from publisher.formats.context import context, layout, logo_file, render_content
 from publisher.formats.pdf.weasyprint_internals import load, page_texts, remove_font_copies
 from publisher.reading.model import Image
@@ -86,16 +86,23 @@ def print_html(job: Job) -> str:
         + page_rules(job, short_title(values["display_title"]))
     )
     qr = None
-    url = page_url(job)
+    url = published_page(job)
     if url:
-        qr = {"src": qr_data_uri(url), "alt": job.strings("qr_alt", url=url), "url": url}
+        before, _, after = job.strings("online_at", url="\x00").partition("\x00")
+        qr = {
+            "src": qr_data_uri(url),
+            "alt": job.strings("qr_alt", url=url),
+            "url": url,
+            "before": before,
+            "after": after,
+        }
     logo = logo_file(job)
     values.update(
         logo=logo[1].as_uri() if logo else "",
         stylesheet_text=css,
         print_links=rendered.link_urls,
         qr=qr,
-        links={"epub_file": file_name(job, "epub"), "others": other_versions(job, "pdf")},
+        versions=[v for v in online_versions(job, "pdf") if v["url"] != url],
     )
     return layout(job, "layouts/print.html").render(values)
 
