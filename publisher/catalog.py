@@ -143,6 +143,17 @@ register_format(
 )
 register_format(
     Format(
+        "embed-shadow",
+        ".shadow.html",
+        "text/html",
+        "the same fragment in a declarative shadow root: no partner CSS reaches it, "
+        "but no in-page links (see docs/embedding.md)",
+        "publisher.formats.embed:render_shadow",
+        links_to=("pdf", "epub"),
+    )
+)
+register_format(
+    Format(
         "pdf",
         ".pdf",
         "application/pdf",

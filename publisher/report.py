@@ -86,6 +86,9 @@ class BuildReporter:
 
     def summary(self, results: list[ArticleResult]) -> None:
         failed = [r for r in results if r.errors]
+        unaddressed = unaddressed_warning(results)
+        if unaddressed:
+            self.say(f"warning: {unaddressed}")
         if self.quiet:
             if failed:
                 self.say(f"{len(failed)} of {len(results)} articles failed")
@@ -99,7 +102,7 @@ class BuildReporter:
             "failed": str(len(failed)),
             "outputs": str(sum(len(r.files) for r in built)),
             "size": _size(sum(sum(r.files.values()) for r in built)),
-            "warnings": str(sum(len(r.warnings) for r in results)),
+            "warnings": str(sum(len(r.warnings) for r in results) + bool(unaddressed)),
             "time": f"{time.perf_counter() - self.started:.1f} s",
         }
         widths = {k: max(len(k), len(v)) for k, v in columns.items()}
@@ -108,6 +111,23 @@ class BuildReporter:
         self.say(f"output: {self.out}/")
         if failed:
             self.say(f"{len(failed)} of {len(results)} articles failed")
+
+
+def unaddressed_warning(results: list[ArticleResult]) -> str:
+    """One warning for every built article without an address: which outputs lose
+    which links, and how to give them one ('' when none lost any)."""
+    lost = [r for r in results if r.lost_links and not r.errors and not r.skipped]
+    if not lost:
+        return ""
+    names = ", ".join(str(r.slug) for r in lost[:5]) + (", ..." if len(lost) > 5 else "")
+    what: list[str] = []
+    for result in lost:
+        what += [phrase for phrase in result.lost_links if phrase not in what]
+    count = f"{len(lost)} article" + ("s" if len(lost) > 1 else "")
+    return (
+        f"{count} without an address ({names}): {'; '.join(what)}. Set base_url in "
+        "publisher.toml (where build/ is published) or url in the front matter."
+    )
 
 
 def _size(size: int) -> str:

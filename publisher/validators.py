@@ -16,7 +16,7 @@ import shutil
 import subprocess
 import tempfile
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(os.environ.get("PUBLISHER_TOOLS", Path(__file__).resolve().parents[1]))
@@ -167,6 +167,10 @@ def ace(files: list[Path]) -> dict[Path, list[Finding]]:
 class AxeResult:
     findings: list[Finding]
     layout: dict[str, dict[str, object]]
+    styles: dict[str, dict[str, object] | None] = field(default_factory=dict)
+    """Per view (``light-1280``): computed styles of an embed fragment's parts."""
+    accessibility: dict[str, object] | None = None
+    """What reached Chromium's accessibility tree: headings, landmarks, language."""
 
 
 def axe(
@@ -204,7 +208,9 @@ def axe(
             )
             for v in entry["violations"]
         ]
-        results[path] = AxeResult(findings, entry["layout"])
+        results[path] = AxeResult(
+            findings, entry["layout"], entry.get("styles") or {}, entry.get("ax")
+        )
     return results
 
 

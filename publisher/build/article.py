@@ -19,6 +19,7 @@ from publisher.build.outputs import Output, remove_stale_temporaries, safe_join,
 from publisher.catalog import FORMATS, VARIANTS, Variant, build_order
 from publisher.content.select import select, select_footnotes
 from publisher.errors import Problem, PublisherError
+from publisher.formats.addresses import lost_links
 from publisher.reading.model import Article
 from publisher.reading.reader import read_article
 from publisher.theme import Theme, load_theme
@@ -116,6 +117,9 @@ def build_article(path: Path, options: BuildOptions, workers: int = 1) -> Articl
         result.seconds = time.perf_counter() - started
         return result
     result.slug, result.warnings = article.slug, warnings
+    result.lost_links = lost_links(
+        article.meta.url, options.settings, options.formats, options.variants
+    )
     result.inputs = sorted(str(image.source) for image in article.images.values())
     folder = options.out_dir / article.slug
     remove_stale_temporaries(folder)

@@ -54,3 +54,6 @@ class ArticleResult:
     errors: list[Problem] = field(default_factory=list)
     seconds: float = 0.0
     skipped: bool = False
+    lost_links: list[str] = field(default_factory=list)
+    """Without an address (``url``, ``base_url``): what its outputs leave out, per
+    format; the build says it once for all articles (``report``)."""

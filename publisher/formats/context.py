@@ -134,6 +134,7 @@ def context(
         "sc": Markup(" />" if fmt == "epub" else ">"),
         "version": __version__,
         "logo": "",
+        "in_page_links": True,
         "pick": lambda name: template_names(name, variant),
     }
 

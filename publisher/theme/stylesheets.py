@@ -31,6 +31,39 @@ def colour_properties(theme: Theme, scope: str, dark: bool = True) -> str:
     return "\n".join(lines) + "\n"
 
 
+def embed_colour_properties(theme: Theme) -> str:
+    """The embed's colours: light by default, whatever the reader's system says, so
+    it is never a dark card in a light partner page. The partner opts in with
+    ``data-pub-color-scheme`` on the fragment or on any element around it: ``auto``
+    (follow the reader's setting), ``dark`` (always dark, for a dark page), ``light``.
+    In the shadow-root mode the attribute goes on the fragment's outer element."""
+    font = str(theme.options.get("fonts", {}).get("body", "sans-serif"))
+    light = dict(theme.colors["light"])
+    dark = dict(theme.colors.get("dark") or {})
+
+    def rules(value: str, colours: dict[str, str], scheme: str, indent: str = "") -> list[str]:
+        body = [f"--pub-scheme: {scheme};"]
+        body += [f"--pub-{k.replace('_', '-')}: {v};" for k, v in colours.items()]
+        selectors = (
+            f':where([data-pub-color-scheme="{value}"]) .pub-embed',
+            f'.pub-embed[data-pub-color-scheme="{value}"]',
+            f':host([data-pub-color-scheme="{value}"]) .pub-embed',
+        )
+        # One rule per selector: a browser that does not know one drops only that rule.
+        return [f"{indent}{sel} {{ {' '.join(body)} }}" for sel in selectors]
+
+    lines = [".pub-embed {", f'  --pub-font: "{font}";', "  --pub-scheme: light;"]
+    lines += [f"  --pub-{k.replace('_', '-')}: {v};" for k, v in light.items()]
+    lines.append("}")
+    if dark:
+        lines += rules("dark", dark, "dark")
+        lines.append("@media (prefers-color-scheme: dark) {")
+        lines += rules("auto", dark, "dark", "  ")
+        lines.append("}")
+        lines += rules("light", light, "light")
+    return "\n".join(lines) + "\n"
+
+
 def font_faces(theme: Theme, url: Callable[[str], str]) -> str:
     """@font-face rules for the theme's font; ``url`` maps a static path to a URL."""
     fonts = theme.options.get("fonts", {})
