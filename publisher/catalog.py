@@ -211,7 +211,7 @@ register_variant(
 
 PAPERS.update(
     {
-        "A4": Paper("A4", "A4", "20mm 20mm 22mm 20mm", "8.5pt", "210 × 297 mm (default)"),
+        "A4": Paper("A4", "A4", "14mm 16mm 17mm 16mm", "8.5pt", "210 × 297 mm (default)"),
         "A5": Paper("A5", "A5", "14mm 13mm 18mm 13mm", "8pt", "148 × 210 mm, a folded A4"),
     }
 )

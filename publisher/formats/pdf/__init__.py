@@ -100,6 +100,7 @@ def print_html(job: Job) -> str:
     values.update(
         logo=logo[1].as_uri() if logo else "",
         stylesheet_text=css,
+        paper=job.settings.paper,
         print_links=rendered.link_urls,
         qr=qr,
         versions=[v for v in online_versions(job, "pdf") if v["url"] != url],
