@@ -307,6 +307,8 @@ class BodyRenderer(RendererHTML):
             if entry is not None:
                 first = entry.key not in state.glossary_used
                 state.glossary_used.setdefault(entry.key, entry)
+                if first:  # the word list links back to the first use
+                    attrs += f' id="{escapeHtml(self._id(env, entry.use_anchor))}"'
                 if first and not state.link_depth:
                     state.span_stack.append("a")
                     target = escapeHtml(self._id(env, entry.anchor))

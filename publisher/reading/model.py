@@ -30,6 +30,11 @@ class GlossaryEntry:
     def anchor(self) -> str:
         return "begrip-" + slugify(self.key)
 
+    @property
+    def use_anchor(self) -> str:
+        """The id of the term's first use in the text (the word list links back)."""
+        return "gebruik-" + slugify(self.key)
+
 
 @dataclass(frozen=True)
 class Contact:

@@ -54,6 +54,21 @@ def _text_slots(body: Any) -> list[tuple[Any, str]]:
     return slots
 
 
+KEY_LENGTHS = (64, 48, 32, 24, 16)
+"""Tried in turn: the longest start of a page that is found wins, so a page that
+starts with words the summary also has is not placed in the summary."""
+
+
+def _find_start(text: str, key: str, position: int) -> int:
+    for length in KEY_LENGTHS:
+        if length > len(key) and length != KEY_LENGTHS[-1]:
+            continue
+        found = text.find(key[:length], position)
+        if found >= 0:
+            return found
+    return -1
+
+
 def insert_page_breaks(
     root: Any, page_starts: tuple[str, ...], strings: Strings
 ) -> list[PageBreak]:
@@ -76,7 +91,7 @@ def insert_page_breaks(
     position = 0
     placed: list[tuple[PageBreak, int]] = []
     for page in wanted:
-        found = joined.find(page.key, position)
+        found = _find_start(joined, page.key, position)
         if found < 0:
             continue
         placed.append((page, found))

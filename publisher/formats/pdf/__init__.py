@@ -22,8 +22,10 @@ from publisher.theme.stylesheets import colour_properties, concatenate, data_uri
 
 PDF_VARIANT = "pdf/ua-1"
 PRINT_CSS = ("print.css",)
-PAGE_KEY_LENGTH = 24
-"""How many letters and digits of each page's start the page list looks for."""
+PAGE_KEY_LENGTH = 64
+"""How many letters and digits of each page's start the handout records; the page
+list looks for as many of them as it can find (a few words can also stand earlier in
+the text, e.g. in the summary)."""
 
 
 def _css_string(text: str) -> str:
@@ -50,7 +52,18 @@ def page_rules(job: Job, short_title: str) -> str:
             _css_string(see[1] + ")"),
         )
     )
+    glossary = t("glossary_see_plain" if job.variant.plain_language else "glossary_see", page="\x00")
+    before, _, after = glossary.partition("\x00")
+    before = before[:-1] + "\u00a0" if before.endswith(" ") else before  # "pagina 2" on one line
+    see_glossary = " ".join(
+        (_css_string(" (" + before), "target-counter(attr(href url), page)", _css_string(after + ")"))
+    )
     return f"""
+/* A glossary word, at its first use: bold (not marked by colour alone), and
+   where the word list explains it. */
+.pub-body a.term {{ font-weight: 700; color: inherit; }}
+.pub-body a.term::after {{ content: {see_glossary}; font-weight: 400; font-size: 0.8em;
+  color: #3d3d3d; text-decoration: none; }}
 /* Paper cannot be clicked: an internal link says on which page its target is. */
 .pub-body a[href^="#"]:not([role])::after {{ content: {see_page}; }}
 @page {{
