@@ -55,14 +55,16 @@ def test_bad_input_gives_one_clear_line_and_writes_nothing(
     assert not (tmp_path / "out").exists()
 
 
-def test_build_writes_all_eight_outputs_and_assets(tmp_path: Path) -> None:
+def test_build_writes_all_ten_outputs_and_assets(tmp_path: Path) -> None:
     result = runner.invoke(app, ["build", str(EXAMPLE.parent), "--out", str(tmp_path)])
     assert result.exit_code == 0, result.output
     folder = tmp_path / "jongensprostitutie-in-beeld"
     names = {p.name for p in folder.iterdir() if p.is_file()}
     stem = "jongensprostitutie-in-beeld"
     assert names == {
-        f"{stem}{v}{e}" for v in ("", ".plain") for e in (".html", ".embed.html", ".pdf", ".epub")
+        f"{stem}{v}{e}"
+        for v in ("", ".plain")
+        for e in (".html", ".embed.html", ".shadow.html", ".pdf", ".epub")
     }
     assert (folder / "assets" / "images" / "presentatie.svg").is_file()
     assert (folder / "assets" / "fonts" / "OFL.txt").is_file()
@@ -70,6 +72,11 @@ def test_build_writes_all_eight_outputs_and_assets(tmp_path: Path) -> None:
     assert 'href="jongensprostitutie-in-beeld.pdf"' in page and "(PDF, " in page
     assert 'href="jongensprostitutie-in-beeld.plain.html"' in page and "Makkelijk lezen" in page
     assert not list(folder.rglob("*.tmp"))
+    # The example has no address: the build says once what the outputs leave out.
+    assert result.output.count("without an address") == 1
+    assert "the embed fragment leaves out the link to the other version" in result.output
+    embed = (folder / f"{stem}.embed.html").read_text(encoding="utf-8")
+    assert "Makkelijk lezen" not in embed and ".pdf" not in embed
 
 
 def test_format_and_variant_options_choose_outputs(tmp_path: Path) -> None:

@@ -3,7 +3,10 @@ the other versions and the downloads."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
+
+from markupsafe import Markup
 
 from publisher.build.job import Job, Needs, Product
 from publisher.build.outputs import Output
@@ -110,5 +113,14 @@ def online_versions(job: Job, fmt: str) -> list[dict[str, str]]:
         if url is None:
             continue
         before, _, after = text.partition("\x00")
-        items.append({"before": before, "url": url, "after": after})
+        items.append({"before": before, "url": url, "after": after, "shown": breakable(url)})
     return items
+
+
+def breakable(url: str) -> Markup:
+    """An address as printed: it may break after a slash, never inside a part (a line
+    that ends in a hyphen would leave the reader guessing whether it belongs to it)."""
+    parts = re.findall(r"[^/]*/|[^/]+", url)
+    return Markup("<wbr>").join(
+        Markup('<span class="pub-url-part">{}</span>').format(part) for part in parts
+    )

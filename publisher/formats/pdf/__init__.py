@@ -13,7 +13,7 @@ from publisher.build.job import HandoutProduct, Job, Needs
 from publisher.build.outputs import Output
 from publisher.catalog import PAPERS
 from publisher.formats.addresses import file_name
-from publisher.formats.assets import online_versions, published_page
+from publisher.formats.assets import breakable, online_versions, published_page
 from publisher.formats.context import context, layout, logo_file, render_content
 from publisher.formats.pdf.weasyprint_internals import load, page_texts, remove_font_copies
 from publisher.reading.model import Image
@@ -106,6 +106,7 @@ def print_html(job: Job) -> str:
             "src": qr_data_uri(url),
             "alt": job.strings("qr_alt", url=url),
             "url": url,
+            "shown": breakable(url),
             "before": before,
             "after": after,
         }
