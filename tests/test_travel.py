@@ -117,9 +117,7 @@ def _epub_links(path: Path, out: Path, problems: list[str]) -> int:
     count = 0
     with zipfile.ZipFile(path) as book:
         docs = {n: book.read(n) for n in book.namelist() if n.endswith(".xhtml")}
-        ids = {
-            name: set(etree.fromstring(data).xpath("//@id")) for name, data in docs.items()
-        }
+        ids = {name: set(etree.fromstring(data).xpath("//@id")) for name, data in docs.items()}
         for name, data in docs.items():
             for element in etree.fromstring(data).iter():
                 href = element.get("href") if isinstance(element.tag, str) else None
@@ -158,9 +156,11 @@ def _pdf_links(path: Path, out: Path, problems: list[str]) -> int:
                 dest = annot.get("/Dest") or (action.get("/D") if action is not None else None)
                 if dest is None:
                     problems.append(f"{path.name}: a link without target")
-                elif isinstance(dest, (pikepdf.String, pikepdf.Name)):
-                    if str(dest).lstrip("/") not in names:
-                        problems.append(f"{path.name}: destination {dest} does not exist")
+                elif (
+                    isinstance(dest, (pikepdf.String, pikepdf.Name))
+                    and str(dest).lstrip("/") not in names
+                ):
+                    problems.append(f"{path.name}: destination {dest} does not exist")
     return count
 
 

@@ -42,7 +42,7 @@ def other_versions(job: Job, absolute: bool = False) -> list[dict[str, str]]:
     """Links to the web pages of the sibling variants that the build publishes: by
     file name (a page beside them) or by address (``absolute``: read elsewhere;
     none without an address)."""
-    items = []
+    items: list[dict[str, str]] = []
     if "html" not in job.formats:
         return items
     for variant in job.siblings:

@@ -64,7 +64,7 @@ HOSTS: tuple[Host, ...] = (
         "<p>Partnersite (Tailwind preflight)</p></header>"
         '<main style="max-width:72rem;margin:0 auto;padding:1rem">'
         '<h1 style="font-size:1.875rem;font-weight:700">Nieuws van onze partners</h1>',
-        "</main><footer style=\"padding:1rem;border-top:1px solid #e5e7eb\">"
+        '</main><footer style="padding:1rem;border-top:1px solid #e5e7eb">'
         "<p>Partnersite, voorbeeld voor de tests</p></footer>",
     ),
     Host(

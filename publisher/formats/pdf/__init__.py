@@ -52,11 +52,17 @@ def page_rules(job: Job, short_title: str) -> str:
             _css_string(see[1] + ")"),
         )
     )
-    glossary = t("glossary_see_plain" if job.variant.plain_language else "glossary_see", page="\x00")
+    glossary = t(
+        "glossary_see_plain" if job.variant.plain_language else "glossary_see", page="\x00"
+    )
     before, _, after = glossary.partition("\x00")
     before = before[:-1] + "\u00a0" if before.endswith(" ") else before  # "pagina 2" on one line
     see_glossary = " ".join(
-        (_css_string(" (" + before), "target-counter(attr(href url), page)", _css_string(after + ")"))
+        (
+            _css_string(" (" + before),
+            "target-counter(attr(href url), page)",
+            _css_string(after + ")"),
+        )
     )
     return f"""
 /* A glossary word, at its first use: bold (not marked by colour alone), and
