@@ -238,7 +238,7 @@ def test_a_wrong_contact_is_an_error_with_its_line(
 
 def test_glossary_first_use_and_back_link(published: Path) -> None:
     page = (published / "wijkwijzer" / "wijkwijzer.html").read_text(encoding="utf-8")
-    assert 'id="gebruik-wijkteam"' in page and 'href="#gebruik-wijkteam"' in page
+    assert 'id="pub-use-wijkteam"' in page and 'href="#pub-use-wijkteam"' in page
     with zipfile.ZipFile(published / "wijkwijzer" / "wijkwijzer.epub") as book:
         nav = book.read("EPUB/nav.xhtml").decode("utf-8")
     assert 'href="content.xhtml#pub-glossary">Begrippen</a>' in nav

@@ -28,7 +28,7 @@ from publisher.theme import Theme, load_theme
 def read(path: Path, options: BuildOptions) -> tuple[Article, list[Problem]]:
     """The article, checked, with the project's defaults; raises PublisherError."""
     remote_cache = options.out_dir / ".remote-images" if options.allow_remote else None
-    article, report = read_article(path, remote_cache)
+    article, report = read_article(path, remote_cache, options.settings.base_url)
     if article.meta.publisher is None and options.settings.publisher:
         article.meta = dataclasses.replace(article.meta, publisher=options.settings.publisher)
     if options.strict and report.warnings:

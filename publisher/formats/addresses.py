@@ -22,6 +22,7 @@ from urllib.parse import urljoin
 from publisher.build.job import Job
 from publisher.build.options import Settings
 from publisher.catalog import FORMATS, Variant
+from publisher.reading.links import article_page_url
 
 
 def file_name(job: Job, fmt: str, variant: Variant | None = None) -> str:
@@ -31,12 +32,10 @@ def file_name(job: Job, fmt: str, variant: Variant | None = None) -> str:
 
 
 def folder_url(url: str | None, slug: str, settings: Settings) -> str | None:
-    """The address of the folder the article's outputs are published in, if known."""
-    if url:
-        return urljoin(url, "./")
-    if settings.base_url:
-        return settings.base_url.rstrip("/") + f"/{slug}/"
-    return None
+    """The address of the folder the article's outputs are published in, if known:
+    the folder of its standard page (:func:`publisher.reading.links.article_page_url`)."""
+    page = article_page_url(url, settings.base_url, slug)
+    return urljoin(page, "./") if page else None
 
 
 def article_folder(job: Job) -> str | None:

@@ -10,6 +10,7 @@ from typing import Literal
 from markdown_it.token import Token
 
 from publisher.reading.files import SourceFile
+from publisher.reading.ids import term_id, term_use_id
 
 Level = Literal["b1", "easy"]
 
@@ -28,12 +29,12 @@ class GlossaryEntry:
 
     @property
     def anchor(self) -> str:
-        return "begrip-" + slugify(self.key)
+        return term_id(self.key)
 
     @property
     def use_anchor(self) -> str:
         """The id of the term's first use in the text (the word list links back)."""
-        return "gebruik-" + slugify(self.key)
+        return term_use_id(self.key)
 
 
 @dataclass(frozen=True)
@@ -122,7 +123,7 @@ class Article:
 
 
 def slugify(text: str) -> str:
-    """A readable, ASCII-only id from a heading or term."""
+    """A readable, ASCII-only file name (slug) from a title."""
     import unicodedata
 
     normal = unicodedata.normalize("NFKD", text)
