@@ -82,8 +82,6 @@ class Variant:
     """Class on the article (and body) so the theme's CSS can tell variants apart."""
     switch_label: str
     """Interface string of a link that leads to this variant from a sibling."""
-    version_hint: str
-    """Interface string that tells a reader of a sibling this version exists ({file})."""
     templates: tuple[str, ...]
     """Template name suffixes tried before the shared template: ``x.plain.html``."""
     version_page: str | None = None
@@ -189,7 +187,6 @@ register_variant(
         contrast_minimum=4.5,
         css_class="",
         switch_label="switch_to_standard",
-        version_hint="standard_version_hint",
         templates=(),
         version_page="version_standard_page",
     )
@@ -205,7 +202,6 @@ register_variant(
         contrast_minimum=7.0,
         css_class="pub-plain",
         switch_label="switch_to_plain",
-        version_hint="plain_version_hint",
         templates=(".plain",),
         version_page="version_plain_page",
     )

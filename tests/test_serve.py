@@ -47,7 +47,8 @@ def test_index_lists_outputs_and_pages_get_the_reload_script(preview) -> None:  
     assert RELOAD_SCRIPT in page and "Zorgcoördinatie" in page
     assert "EventSource" not in (built / "artikel.html").read_text(encoding="utf-8")
     fragment = get(server.url + "artikel/artikel.embed.html")
-    assert '<main><article class="pub-embed' in fragment and RELOAD_SCRIPT in fragment
+    assert '<main><article id="artikel-pub-embed" class="pub-embed' in fragment
+    assert RELOAD_SCRIPT in fragment
     assert get(server.url + "artikel/assets/images/presentatie.svg").startswith("<svg")
 
 
