@@ -119,8 +119,9 @@ def online_versions(job: Job, fmt: str) -> list[dict[str, str]]:
 
 def breakable(url: str) -> Markup:
     """An address as printed: it may break after a slash, never inside a part (a line
-    that ends in a hyphen would leave the reader guessing whether it belongs to it)."""
-    parts = re.findall(r"[^/]*/|[^/]+", url)
+    that ends in a hyphen would leave the reader guessing whether it belongs to it),
+    nor between the scheme and the host."""
+    parts = re.findall(r"^[A-Za-z][\w+.-]*://[^/]*/?|[^/]*/|[^/]+", url)
     return Markup("<wbr>").join(
         Markup('<span class="pub-url-part">{}</span>').format(part) for part in parts
     )

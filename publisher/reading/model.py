@@ -48,6 +48,15 @@ class Contact:
     web: str | None = None
 
     @property
+    def web_text(self) -> str | None:
+        """The web address as shown: without ``https://`` (nor a lone trailing ``/``),
+        as people write it on paper."""
+        if not self.web:
+            return None
+        shown = self.web.split("://", 1)[-1]
+        return shown[:-1] if shown.endswith("/") and shown.count("/") == 1 else shown
+
+    @property
     def tel(self) -> str | None:
         """The phone number as a ``tel:`` address (digits and a leading +)."""
         if not self.phone:

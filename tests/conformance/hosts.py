@@ -34,6 +34,9 @@ class Host:
     body_attrs: str
     before: str
     after: str
+    colour_scheme: str | None = None
+    """The partner opts the fragment in to its colour scheme (``data-pub-color-scheme``
+    on its page, and on the shadow-root fragment's outer element, docs/embedding.md)."""
 
 
 HOSTS: tuple[Host, ...] = (
@@ -92,13 +95,17 @@ HOSTS: tuple[Host, ...] = (
             "@utrecht/component-library-css/dist/html.css",
         ),
         ' class="utrecht-theme"',
-        ' class="utrecht-page-body"',
-        '<div class="utrecht-page"><header class="utrecht-page-header">'
-        '<p class="utrecht-paragraph">Partnersite (NL Design System, Utrecht)</p></header>'
-        '<main class="utrecht-page-content"><div class="utrecht-html">'
-        "<h1>Nieuws van onze partners</h1>",
-        '</div></main><footer class="utrecht-page-footer"><p class="utrecht-paragraph">'
-        "Partnersite, voorbeeld voor de tests</p></footer></div>",
+        ' class="utrecht-body"',
+        # The page template of the NL Design System: a flex column of header, body
+        # (a grid whose column is sized by its content) and footer.
+        '<div class="utrecht-page-layout"><header class="utrecht-page-header">'
+        '<div class="utrecht-page-header__content"><p class="utrecht-paragraph">'
+        "Partnersite (NL Design System, Utrecht)</p></div></header>"
+        '<main class="utrecht-page-body"><div class="utrecht-page-body__content">'
+        '<div class="utrecht-html"><h1>Nieuws van onze partners</h1>',
+        '</div></div></main><footer class="utrecht-page-footer">'
+        '<div class="utrecht-page-footer__content"><p class="utrecht-paragraph">'
+        "Partnersite, voorbeeld voor de tests</p></div></footer></div>",
     ),
     Host(
         "bulma",
@@ -112,9 +119,22 @@ HOSTS: tuple[Host, ...] = (
         '<h1 class="title">Nieuws van onze partners</h1>',
         '</div></div></main><footer class="footer"><p>Partnersite, voorbeeld voor de tests</p>'
         "</footer>",
+        # Bulma follows the reader's colour scheme: this partner opts the fragment in.
+        colour_scheme="auto",
     ),
 )
-HOST_NAMES = ("hostile", *(h.name for h in HOSTS))
+BARE = Host(
+    "bare",
+    "",
+    (),
+    "",
+    "",
+    "<header><p>Partnersite</p></header><main><h1>Nieuws van onze partners</h1>",
+    "</main><footer><p>Partnersite, voorbeeld voor de tests</p></footer>",
+)
+"""A page without any CSS of its own: the fragment as it looks by itself, the
+reference the other hosts are compared with."""
+HOST_NAMES = (BARE.name, "hostile", *(h.name for h in HOSTS))
 
 PAGE = """<!DOCTYPE html>
 <html lang="nl"{html_attrs}>
@@ -163,13 +183,20 @@ def host_page(fragment: Path, host: str, out: Path) -> Path:
     if host == "hostile":
         page = HOSTILE.read_text(encoding="utf-8")
     else:
-        chosen = next(h for h in HOSTS if h.name == host)
+        chosen = next(h for h in (BARE, *HOSTS) if h.name == host)
         links = "\n".join(
             f'<link rel="stylesheet" href="{_stylesheet(css, out.parent)}">' for css in chosen.css
         )
+        html_attrs = chosen.html_attrs
+        if chosen.colour_scheme:
+            opt_in = f' data-pub-color-scheme="{chosen.colour_scheme}"'
+            html_attrs += opt_in
+            text = text.replace(
+                '<div class="pub-embed-host"', f'<div class="pub-embed-host"{opt_in}', 1
+            )
         page = PAGE.format(
             name=chosen.name,
-            html_attrs=chosen.html_attrs,
+            html_attrs=html_attrs,
             body_attrs=chosen.body_attrs,
             links=links,
             before=chosen.before,

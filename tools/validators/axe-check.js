@@ -11,7 +11,8 @@
 // can be compared across host pages, and once (light, 1280 px) what reaches the
 // accessibility tree from it (`ax`: headings, landmarks, language; Chromium's tree
 // through CDP Accessibility.getFullAXTree).
-// env: CHROMIUM_BIN (default /usr/bin/chromium), AXE_TAGS, SCREENSHOT_DIR,
+// axe runs in every view: 320 and 1280 px wide, light and dark.
+// env: CHROMIUM_BIN (default /usr/bin/chromium), AXE_TAGS, SCREENSHOT_DIR, SCREENSHOT_ONLY,
 //      ASSET_MAP ("https://site/prefix/=/local/folder/;..."): published URLs served
 //      from local files, so a fragment with absolute asset URLs is tested offline.
 'use strict';
@@ -98,6 +99,9 @@ async function embedStyles(page) {
     out['figure image height/width'] = img && img.getBoundingClientRect().width
       ? Math.round(img.getBoundingClientRect().height / img.getBoundingClientRect().width * 100) / 100 : null;
     out['article width'] = px(style(article).width);
+    // Its colours (compared between schemes, not between hosts: a host may opt in).
+    out['background'] = style(article).backgroundColor;
+    out['text colour'] = style(article).color;
     // Every link in running text and lists must be underlined (axe link-in-text-block).
     const links = [...article.querySelectorAll('p a, li a, dd a, td a, figcaption a, address a')];
     out['links'] = links.length;
@@ -164,6 +168,8 @@ async function main() {
     viewport: { width: 1280, height: 900 },
   });
   const results = {};
+  // SCREENSHOT_ONLY: the files to take screenshots of (one a line; default all).
+  const shoot = process.env.SCREENSHOT_ONLY ? new Set(process.env.SCREENSHOT_ONLY.split('\n')) : null;
   try {
     const page = context.pages()[0] || await context.newPage();
     const assetMap = (process.env.ASSET_MAP || '').split(';').filter(Boolean).map(pair => {
@@ -192,11 +198,11 @@ async function main() {
           entry.layout[`${scheme}-${width}`] = await layout(page);
           entry.styles[`${scheme}-${width}`] = await embedStyles(page);
           if (scheme === 'light' && width === 1280) entry.ax = await accessibility(page);
-          if (process.env.SCREENSHOT_DIR) {
+          if (process.env.SCREENSHOT_DIR && (!shoot || shoot.has(file))) {
             const name = path.basename(file).replace(/\.html$/, '') + `-${scheme}-${width}.png`;
             await page.screenshot({ path: path.join(process.env.SCREENSHOT_DIR, name), fullPage: true });
           }
-          if (width === 1280 || scheme === 'dark') {
+          {
             await page.addScriptTag({ path: AXE });
             const run = await page.evaluate(async (tags) => axe.run(document, {
               runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'],

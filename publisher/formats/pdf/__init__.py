@@ -9,12 +9,15 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
+from markupsafe import Markup
+
 from publisher.build.job import HandoutProduct, Job, Needs
 from publisher.build.outputs import Output
 from publisher.catalog import PAPERS
 from publisher.formats.addresses import file_name
 from publisher.formats.assets import breakable, online_versions, published_page
 from publisher.formats.context import context, layout, logo_file, render_content
+from publisher.formats.pdf.typesetting import typeset
 from publisher.formats.pdf.weasyprint_internals import load, page_texts, remove_font_copies
 from publisher.reading.model import Image
 from publisher.text.matching import letters_and_digits
@@ -118,6 +121,7 @@ def print_html(job: Job) -> str:
         }
     logo = logo_file(job)
     values.update(
+        body=Markup(typeset(str(values["body"]))),
         logo=logo[1].as_uri() if logo else "",
         stylesheet_text=css,
         paper=job.settings.paper,
