@@ -146,7 +146,9 @@ def check(
     strict: Annotated[
         bool, typer.Option("--strict", help="Exit 1 when a plain variant misses its targets.")
     ] = False,
-    output: Annotated[str, typer.Option("--format", help="text or json.")] = "text",
+    output: Annotated[
+        str, typer.Option("--format", help="text, json (for CI) or html (a standalone page).")
+    ] = "text",
     outputs: Annotated[
         bool, typer.Option("--outputs", help="Also run the validators on the built files.")
     ] = False,
@@ -156,13 +158,17 @@ def check(
 
     from publisher.readability.check import as_json, as_text, check_article
 
-    if output not in ("text", "json"):
-        raise typer.BadParameter(f"'{output}' is not text or json", param_hint="--format")
+    if output not in ("text", "json", "html"):
+        raise typer.BadParameter(f"'{output}' is not text, json or html", param_hint="--format")
     project, config = _project_config()
     articles = _articles(paths, project, config)
     reports = [check_article(article, config["targets"]) for article in articles]
     if output == "json":
         typer.echo(json.dumps([as_json(r) for r in reports], ensure_ascii=False, indent=1))
+    elif output == "html":
+        from publisher.readability.report_html import as_html
+
+        typer.echo(as_html(reports), nl=False)
     else:
         for report in reports:
             typer.echo("\n".join(as_text(report)))
@@ -283,6 +289,23 @@ def new_article(
     except PublisherError as error:
         _fail(error, 1)
     typer.echo(f"created {path}; build it with: publisher build {path.parent}")
+
+
+@new_app.command("strings")
+def new_strings(
+    lang: Annotated[str, typer.Argument(help="Language (BCP 47), e.g. so, ti, zh-Hant.")],
+) -> None:
+    """Create i18n/LANG.toml: every interface string in English, to translate."""
+    from publisher.errors import UsageError
+    from publisher.scaffold import new_strings as scaffold
+
+    try:
+        path = scaffold(lang, Path.cwd())
+    except UsageError as error:
+        _fail(error, 2)
+    except PublisherError as error:
+        _fail(error, 1)
+    typer.echo(f"created {path}; translate it, then build again")
 
 
 def _project_config() -> tuple[Path, Config]:

@@ -14,6 +14,8 @@ from typing import Any
 
 from publisher.build.batch import build_all
 from publisher.build.options import ArticleResult, BuildOptions
+from publisher.coach.server import PREFIX as COACH_PREFIX
+from publisher.coach.server import Coach
 from publisher.config import CONFIG_NAME
 from publisher.reading.find import find_articles
 from publisher.theme import search_path
@@ -41,6 +43,7 @@ class Preview:
         self.server = ThreadingHTTPServer(("127.0.0.1", port), handler)
         self.server.daemon_threads = True
         self.threads: list[threading.Thread] = []
+        self.coach = Coach(targets, options)  # the writing coach, under /__coach/
 
     @property
     def url(self) -> str:
@@ -76,6 +79,7 @@ class Preview:
                 self.rebuild()
 
     def start(self) -> None:
+        self.coach.start(self.stopping)
         self.rebuild()
         for target in (self.server.serve_forever, self.watch):
             thread = threading.Thread(target=target, daemon=True)
@@ -84,6 +88,7 @@ class Preview:
 
     def stop(self) -> None:
         self.stopping.set()
+        self.coach.wake()
         with self.changed:
             self.changed.notify_all()
         self.server.shutdown()
@@ -102,7 +107,10 @@ class Preview:
                 for name in sorted(result.files)
                 if "/" not in name
             )
-            rows.append(f"<li><strong>{html.escape(str(result.slug))}</strong>: {links}</li>")
+            coach = self.coach.links(html.escape(str(result.slug)))
+            rows.append(
+                f"<li><strong>{html.escape(str(result.slug))}</strong>: {links}{coach}</li>"
+            )
         return (
             '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
             "<title>publisher preview</title></head><body><main><h1>publisher preview</h1>"
@@ -122,6 +130,8 @@ class _Handler(SimpleHTTPRequestHandler):
         path = self.path.split("?", 1)[0]
         if path == "/__events":
             self._events()
+        elif path.startswith(COACH_PREFIX):
+            self.preview.coach.respond(self, path, self.preview.stopping)
         elif path in ("/", "/index.html"):
             self._send(self.preview.index().encode("utf-8"), "text/html; charset=utf-8")
         elif path.endswith(".html"):

@@ -20,6 +20,8 @@ from markdown_it.utils import OptionsDict, OptionsType
 from publisher.content.select import VARIANT_BLOCKS
 from publisher.reading.markdown import is_safe_link, markdown, span_text
 from publisher.reading.model import Article, GlossaryEntry, Image
+from publisher.text.emoji import runs as emoji_runs
+from publisher.text.scripts import is_rtl
 
 Target = Literal["html", "xhtml", "print"]
 
@@ -53,6 +55,9 @@ class RenderOptions:
     """Paper: code lines longer than this are wrapped, each continuation marked."""
     label: Callable[[str], str] = str
     """The interface string of a key (labels of admonitions: ``note_tip`` -> "Tip")."""
+    plain_language: bool = False
+    """The plain variant: headings, image texts and table captions take their plain
+    wording (``{plain="..."}``, ``plain-alt``, ``plain-caption``) where one is given."""
 
 
 @dataclass(frozen=True)
@@ -152,10 +157,14 @@ class BodyRenderer(RendererHTML):
         image = state.article.images[src]
         state.figures += 1
         caption = str(image_token.attrGet("title") or "")
+        alt = self.renderInlineAsText(image_token.children or [], options, env)
+        if state.options.plain_language:
+            caption = str(image_token.attrGet("plain-caption") or caption)
+            alt = str(image_token.attrGet("plain-alt") or "") or alt
         data = FigureData(
             image=image,
             src=state.options.image_url(image),
-            alt=self.renderInlineAsText(image_token.children or [], options, env),
+            alt=alt,
             caption=self.renderInline(_caption_tokens(caption), options, env) if caption else "",
             decorative="decorative" in str(image_token.attrGet("class") or "").split(),
             id=self._id(env, f"figure-{state.figures}"),
@@ -196,6 +205,8 @@ class BodyRenderer(RendererHTML):
         state = self._state(env)
         state.tables += 1
         caption = str(tokens[idx].attrGet("caption") or "")
+        if state.options.plain_language:
+            caption = str(tokens[idx].attrGet("plain-caption") or caption)
         ident = self._id(env, f"table-{state.tables}")
         caption_html = f'<caption id="{ident}">{escapeHtml(caption)}</caption>\n' if caption else ""
         if state.options.target != "html":
@@ -322,6 +333,8 @@ class BodyRenderer(RendererHTML):
                 escaped = " " + escaped
         else:
             escaped = escapeHtml(content)
+        if state.options.target == "print":
+            escaped = _mark_emoji(escaped)
         for short, expansion in state.article.meta.abbr:
             pattern = re.compile(r"(?<![\w-])" + re.escape(escapeHtml(short)) + r"(?![\w-])")
             abbr = f'<abbr title="{escapeHtml(expansion)}">{escapeHtml(short)}</abbr>'
@@ -335,6 +348,8 @@ class BodyRenderer(RendererHTML):
             return escapeHtml(self.renderInlineAsText(token.children or [], options, env))
         image = state.article.images[str(token.attrGet("src"))]
         alt = self.renderInlineAsText(token.children or [], options, env)
+        if alt and state.options.plain_language:
+            alt = str(token.attrGet("plain-alt") or "") or alt
         if not alt and state.options.target == "print":
             return ""  # a decorative inline image is left out of the handout
         close = " />" if state.options.target == "xhtml" else ">"
@@ -377,6 +392,10 @@ class BodyRenderer(RendererHTML):
         if lang:
             attrs += self._lang_attrs(env, str(lang))
         direction = token.attrGet("dir")
+        if direction is None and lang:  # a part in a language that runs the other way
+            own = "rtl" if is_rtl(str(lang)) else "ltr"
+            if own != ("rtl" if is_rtl(state.article.meta.lang) else "ltr"):
+                direction = own
         if direction in ("ltr", "rtl", "auto"):
             attrs += f' dir="{direction}"'
         classes = str(token.attrGet("class") or "").split()
@@ -429,6 +448,20 @@ for _name in VARIANT_BLOCKS:
     setattr(BodyRenderer, f"container_{_name}_close", _unselected)
 
 
+def _mark_emoji(html: str) -> str:
+    """Paper: each run of emoji in a span, so the handout's structure can say which
+    emoji it is (/ActualText); a keycap (1️⃣) prints as its digit in a box."""
+    out = []
+    for kind, piece in emoji_runs(html):
+        if kind == "emoji":
+            out.append(f'<span class="pub-emoji">{piece}</span>')
+        elif kind == "keycap":
+            out.append(f'<span class="pub-emoji pub-keycap" data-text="{piece}">{piece[0]}</span>')
+        else:
+            out.append(piece)
+    return "".join(out)
+
+
 def wrap_code_line(line: str, columns: int) -> list[str]:
     """A code line in pieces of at most ``columns`` characters (tabs as four), each
     continuation after the first; breaks after a space or punctuation where one is near
@@ -458,6 +491,19 @@ def _heading_text(tokens: list[Token], index: int) -> str:
     ).strip()
 
 
+def plain_headings(tokens: list[Token]) -> list[Token]:
+    """The tokens with every heading that has a plain wording (``{plain="..."}``)
+    worded so; the article's own tokens are not changed."""
+    out = list(tokens)
+    for index, token in enumerate(tokens[:-1]):
+        if token.type == "heading_open" and token.meta.get("plain"):
+            inline = tokens[index + 1].copy()
+            inline.content = str(token.meta["plain"])
+            inline.children = _caption_tokens(inline.content)
+            out[index + 1] = inline
+    return out
+
+
 def render_body(
     article: Article,
     tokens: list[Token],
@@ -465,6 +511,8 @@ def render_body(
     options: RenderOptions,
 ) -> Rendered:
     """Render a variant's tokens and footnotes (see :mod:`publisher.content.select`)."""
+    if options.plain_language:
+        tokens = plain_headings(tokens)
     renderer = BodyRenderer()
     state = _State(article, options)
     settings = dict(markdown().options.items())

@@ -11,6 +11,10 @@ A block's scope is where it stands:
   keeps its heading and the subsections that have variant blocks of their own;
 - inside a list item, a block quote or a definition, that item, quote or definition.
 The wrapping container never reaches the output: it is unwrapped or dropped.
+
+A figure whose image has a plain wording (``plain-alt`` or ``plain-caption``) belongs to
+both variants: it stays, in its place, where a plain block replaces the rest of its
+scope, so an image is written once with both wordings.
 """
 
 from __future__ import annotations
@@ -112,9 +116,17 @@ def _scope(blocks: list[Block], variant: Variant, replace: bool) -> list[Token]:
         if kind is not None:
             if kind == variant.blocks:
                 out.extend(_nested(block[1:-1], variant))
-        elif not replace:
+        elif not replace or shared_figure(block):
             out.extend(_block(block, variant))
     return out
+
+
+def shared_figure(block: Block) -> bool:
+    """A figure whose image has a plain wording: shown in every variant."""
+    if len(block) != 1 or block[0].type != "figure" or not block[0].children:
+        return False
+    image = block[0].children[0]
+    return bool(image.attrGet("plain-alt") or image.attrGet("plain-caption"))
 
 
 def _nested(tokens: list[Token], variant: Variant) -> list[Token]:

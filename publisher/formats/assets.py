@@ -13,6 +13,7 @@ from publisher.build.outputs import Output
 from publisher.catalog import FORMATS
 from publisher.formats.addresses import file_name, output_url, page_url
 from publisher.formats.context import human_size
+from publisher.formats.fonts import plan
 from publisher.theme.stylesheets import font_files
 
 
@@ -27,7 +28,7 @@ def shared_assets(job: Job) -> list[Output]:
         for image in job.article.images.values()
     ]
     static = job.theme.static_files()
-    for relative in font_files(job.theme):
+    for relative in font_files(job.theme, plan(job, "web").families):
         outputs.append(Output(f"assets/{relative}", job.theme.static(relative).read_bytes()))
         licence = relative.rsplit("/", 1)[0] + "/OFL.txt"
         if licence in static:

@@ -19,6 +19,7 @@ from publisher.catalog import PAPERS, Variant
 from publisher.content.render import FigureData, Rendered, RenderOptions, Target, render_body
 from publisher.formats.addresses import page_url
 from publisher.reading.model import Image
+from publisher.text.scripts import is_rtl
 
 if TYPE_CHECKING:
     import jinja2
@@ -65,6 +66,7 @@ def render_content(
         number_links=target == "print",
         code_columns=PAPERS[job.settings.paper].code_columns if target == "print" else None,
         label=job.strings,
+        plain_language=plain,
     )
     footnotes = {key: list(tokens) for key, tokens in job.footnotes.items()}
     return render_body(job.article, list(job.tokens), footnotes, options)
@@ -112,6 +114,8 @@ def context(
         },
         "contact": meta.contact,
         "lang": meta.lang,
+        "rtl": is_rtl(meta.lang),
+        "dir_attr": Markup(' dir="rtl"') if is_rtl(meta.lang) else "",
         "display_title": title,
         "description": " ".join(summary_items) if summary_items else None,
         "summary_items": summary_items,

@@ -19,6 +19,7 @@ from publisher.build.outputs import Output
 from publisher.formats.addresses import article_folder, asset_url, file_name
 from publisher.formats.assets import links
 from publisher.formats.context import context, layout, logo_file, render_content
+from publisher.formats.fonts import plan
 from publisher.reading.model import Image
 from publisher.theme.stylesheets import (
     concatenate,
@@ -39,11 +40,19 @@ def fragment_id(job: Job) -> str:
 def stylesheet_text(job: Job, font_url: bool) -> str:
     """The theme's article CSS with every ``.pub-article`` made ``#<id>.pub-article``:
     the reset and the fragment's rules then outrank host rules with classes or ids
-    (embed-reset.css explains the cascade)."""
-    fonts = font_faces(job.theme, lambda relative: f"../{relative}") if font_url else ""
+    (embed-reset.css explains the cascade). The fonts the article needs (its script's
+    first), and parts in another script in theirs, scoped the same way."""
+    fonts = plan(job, "web")
+    faces = font_faces(job.theme, lambda relative: f"../{relative}", fonts.families)
     rules = concatenate(job.theme, (*EMBED_CSS, *job.variant.css("web")))
-    scoped = re.sub(r"\.pub-article(?![\w-])", f"#{fragment_id(job)}.pub-article", rules)
-    return embed_colour_properties(job.theme) + fonts + scoped
+    scope = f"#{fragment_id(job)}.pub-article"
+    scoped = re.sub(r"\.pub-article(?![\w-])", scope, rules)
+    return (
+        embed_colour_properties(job.theme, font=fonts.stack)
+        + (faces if font_url else "")
+        + scoped
+        + fonts.css(scope)
+    )
 
 
 def render(job: Job, needs: Needs) -> Product:

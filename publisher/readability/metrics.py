@@ -1,4 +1,7 @@
-"""Readability figures of one variant's text, from the token stream it shows."""
+"""Readability figures and findings of one variant: what its reader reads
+(:mod:`publisher.readability.texts`), split into sentences and words, measured with the
+language's published formulas (:mod:`publisher.readability.formulas`), with every
+difficult word, jargon word and passive sentence and the lines they are on."""
 
 from __future__ import annotations
 
@@ -7,54 +10,111 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from markdown_it.token import Token
-
+from publisher.readability import formulas
+from publisher.readability.formulas import Counts, Formula
+from publisher.readability.passive import LANGUAGES as PASSIVE_LANGUAGES
+from publisher.readability.passive import is_passive
+from publisher.readability.texts import Kind, Passage
 from publisher.reading.model import Meta
 from publisher.text.sentences import split_sentences
 from publisher.text.syllables import count_syllables, words
 
-PASSIVE_NL = re.compile(r"\b(word|wordt|worden|werd|werden|geworden)\b", re.IGNORECASE)
-PARTICIPLE_NL = re.compile(r"\b(ge\w{2,}(?:d|t|en)|\w+eerd)\b", re.IGNORECASE)
-TEXT_BLOCKS = ("paragraph_open", "list_item_open", "td_open", "th_open", "dd_open", "dt_open")
+ARABIC_MARKS = re.compile("[\u064b-\u0652]")
+"""Arabic short vowels, tanween, shadda and sukun (harakat)."""
 
 
 @dataclass(frozen=True)
 class Sentence:
     text: str
-    line: int | None
+    line: int
     words: int
+    kind: Kind = "text"
+
+
+@dataclass
+class WordFinding:
+    """A word the reader may not know, with every line where it stands."""
+
+    word: str
+    lines: list[int] = field(default_factory=list)
+    alternative: str = ""
+    """For jargon: the plain word to use instead."""
+
+
+@dataclass(frozen=True)
+class Score:
+    formula: Formula
+    value: float
 
 
 @dataclass
 class Figures:
     lang: str
     sentences: list[Sentence]
-    word_count: int
-    syllables: int
-    difficult: list[str]
+    """The sentences of the running text (what the formulas measure)."""
+    counts: Counts
+    difficult: list[WordFinding]
     difficult_count: int
+    jargon: list[WordFinding] = field(default_factory=list)
     passive: list[Sentence] = field(default_factory=list)
+    labels: list[Sentence] = field(default_factory=list)
+    """Title and headings, checked for words and passive voice, not measured."""
+    arabic_marks: bool = False
+
+    @property
+    def word_count(self) -> int:
+        return self.counts.words
+
+    @property
+    def syllables(self) -> int:
+        return self.counts.syllables
 
     @property
     def words_per_sentence(self) -> float:
         return self.word_count / len(self.sentences) if self.sentences else 0.0
 
     @property
-    def syllables_per_100_words(self) -> float:
-        return 100 * self.syllables / self.word_count if self.word_count else 0.0
+    def scores(self) -> list[Score]:
+        """The language's published formulas applied, the primary one first; empty when
+        the language has none (:attr:`no_formula`) or there is no text."""
+        out = []
+        for formula in formulas.formulas_for(self.lang):
+            try:
+                out.append(Score(formula, formulas.score(formula, self.counts)))
+            except (formulas.NoTextError, formulas.MissingCountsError):
+                continue
+        return out
 
     @property
-    def flesch_douma(self) -> float:
-        return 206.84 - 0.93 * self.words_per_sentence - 0.77 * self.syllables_per_100_words
+    def primary(self) -> Score | None:
+        scores = self.scores
+        return scores[0] if scores else None
 
     @property
-    def leesindex_brouwer(self) -> float:
-        return 195 - 2 * self.words_per_sentence - 0.67 * self.syllables_per_100_words
+    def no_formula(self) -> str | None:
+        """Why no readability figure is given, or None when one is."""
+        base = formulas.base_language(self.lang)
+        if base == "ar":
+            marks = "has vowel marks" if self.arabic_marks else "has no vowel marks"
+            return (
+                "no readability formula applied: OSMAN (El-Haj & Rayson 2016), the published "
+                "formula for Arabic, counts syllable weights from vowel-marked text, which "
+                f"publisher cannot count (this text {marks})"
+            )
+        if not formulas.formulas_for(self.lang):
+            unverified = formulas.UNVERIFIED_FORMULAS.get(base, ())
+            note = ""
+            if unverified:
+                names = ", ".join(f.citation.split(" (")[0] for f in unverified)
+                note = f" (a formula attributed to {names} could not be verified)"
+            return f"no published readability formula for '{base}'{note}"
+        if self.counts.words == 0 or not self.sentences:
+            return "no text to measure"
+        return None
 
     @property
-    def flesch_reading_ease(self) -> float:
-        per_word = self.syllables / self.word_count if self.word_count else 0.0
-        return 206.835 - 1.015 * self.words_per_sentence - 84.6 * per_word
+    def passive_checked(self) -> bool:
+        return formulas.base_language(self.lang) in PASSIVE_LANGUAGES
 
     @property
     def longest(self) -> Sentence | None:
@@ -64,95 +124,138 @@ class Figures:
     def difficult_share(self) -> float:
         return 100 * self.difficult_count / self.word_count if self.word_count else 0.0
 
+    def long_sentences(self, limit: int) -> list[Sentence]:
+        return [s for s in self.sentences + self.labels if s.words > limit]
+
 
 @cache
-def hard_words(lang: str) -> frozenset[str]:
-    path = Path(__file__).with_name(f"hard_words_{lang.split('-')[0].lower()}.txt")
+def word_list(name: str, lang: str) -> dict[str, str]:
+    """A word list of the package (``hard_words_nl.txt``, ``jargon_en.txt``): word ->
+    the alternative after a tab (empty when none); {} for a language without one."""
+    path = Path(__file__).with_name(f"{name}_{lang.split('-')[0].lower()}.txt")
     if not path.is_file():
-        return frozenset()
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return frozenset(w.strip().casefold() for w in lines if w.strip() and not w.startswith("#"))
+        return {}
+    found: dict[str, str] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            word, _, alternative = line.partition("\t")
+            found[word.strip().casefold()] = alternative.strip()
+    return found
 
 
-def text_segments(tokens: list[Token], first_line: int) -> list[tuple[str, list[int]]]:
-    """The running text of each block (paragraph, list item, cell), with the source
-    line of every character."""
-    segments: list[tuple[str, list[int]]] = []
-    inside = 0
-    for index, token in enumerate(tokens):
-        if token.type in TEXT_BLOCKS:
-            inside += 1
-        elif token.type.replace("_close", "_open") in TEXT_BLOCKS and token.nesting == -1:
-            inside -= 1
-        if token.type != "inline" or not inside or not token.map:
-            continue
-        if index and tokens[index - 1].type == "heading_open":
-            continue
-        line = token.map[0] + first_line
-        text: list[str] = []
-        lines: list[int] = []
-        for child in token.children or []:
-            if child.type in ("softbreak", "hardbreak"):
-                text.append(" ")
-                lines.append(line)
-                line += 1
-            elif child.type in ("text", "code_inline"):
-                text.append(child.content)
-                lines.extend([line] * len(child.content))
-        joined = "".join(text)
-        if joined.strip():
-            segments.append((joined, lines))
-    return segments
-
-
-def measure(tokens: list[Token], meta: Meta, first_line: int, zipf_limit: float = 3.0) -> Figures:
-    lang = meta.lang
-    base = meta.base_lang
-    explained = {e.key.casefold() for e in meta.glossary} | {
-        f.casefold() for e in meta.glossary for f in e.forms
-    }
+def explained_words(meta: Meta) -> set[str]:
+    """Words the article explains: glossary terms and their forms (and the words of a
+    term of several words), abbreviations."""
+    explained = {e.key.casefold() for e in meta.glossary}
+    explained |= {f.casefold() for e in meta.glossary for f in e.forms}
     explained |= {part for key in explained for part in key.split()}
     explained |= {short.casefold() for short, _ in meta.abbr}
-    hard = hard_words(lang)
-    segments = text_segments(tokens, first_line)
-    # A word written with a capital in the middle of a sentence is a name everywhere.
-    for text, _lines in segments:
-        for sentence in split_sentences(text, lang):
-            explained |= {w.casefold() for w in words(sentence)[1:] if w[0].isupper()}
+    return explained
+
+
+def measure(passages: list[Passage], meta: Meta, zipf_limit: float = 3.0) -> Figures:
+    lang = meta.lang
+    base = meta.base_lang
+    explained = explained_words(meta)
+    hard = word_list("hard_words", lang)
+    jargon_words = word_list("jargon", lang)
+    capitals_are_names = base != "de"  # German writes every noun with a capital
+    split = [(p, _sentences(p, lang)) for p in passages]
+    if capitals_are_names:
+        # A word written with a capital in the middle of a sentence is a name everywhere.
+        for _passage, found in split:
+            for _start, sentence in found:
+                explained |= {w.casefold() for w in words(sentence)[1:] if w[0].isupper()}
     sentences: list[Sentence] = []
-    word_count = syllables = difficult_count = 0
-    difficult: list[str] = []
+    labels: list[Sentence] = []
     passive: list[Sentence] = []
-    for text, lines in segments:
-        cursor = 0
-        for sentence in split_sentences(text, lang):
-            start = text.find(sentence, cursor)
-            cursor = max(cursor, start + len(sentence))
-            line = lines[start] if 0 <= start < len(lines) else None
-            found = words(sentence)
-            if not found:
+    difficult: dict[str, WordFinding] = {}
+    jargon: dict[str, WordFinding] = {}
+    totals = dict.fromkeys(
+        ("words", "syllables", "letters", "poly", "hard", "mono", "long", "difficult"), 0
+    )
+    check_passive = base in PASSIVE_LANGUAGES
+    for passage, found in split:
+        for start, sentence in found:
+            line = passage.line_at(start)
+            sentence_words = words(sentence)
+            if not sentence_words:
                 continue
-            record = Sentence(sentence, line, len(found))
-            sentences.append(record)
-            word_count += len(found)
-            syllables += sum(count_syllables(w, lang) for w in found)
-            for position, word in enumerate(found):
-                if _is_difficult(word, position, base, explained, hard, zipf_limit):
-                    difficult_count += 1
-                    if word.casefold() not in (d.casefold() for d in difficult):
-                        difficult.append(word)
-            if base == "nl" and _is_passive(sentence):
+            record = Sentence(sentence, line, len(sentence_words), passage.kind)
+            (sentences if passage.counted else labels).append(record)
+            if check_passive and is_passive(sentence, lang):
                 passive.append(record)
-    return Figures(lang, sentences, word_count, syllables, difficult, difficult_count, passive)
+            cursor = 0
+            for position, word in enumerate(sentence_words):
+                cursor = sentence.find(word, cursor)
+                word_line = passage.line_at(start + max(cursor, 0))
+                folded = word.casefold()
+                if folded in jargon_words and folded not in explained:
+                    finding = jargon.setdefault(
+                        folded, WordFinding(word, alternative=jargon_words[folded])
+                    )
+                    finding.lines.append(word_line)
+                    if passage.counted:
+                        totals["difficult"] += 1
+                elif _is_difficult(word, position, base, explained, hard, zipf_limit):
+                    difficult.setdefault(folded, WordFinding(word)).lines.append(word_line)
+                    if passage.counted:
+                        totals["difficult"] += 1
+            if passage.counted:
+                _count(sentence_words, position_names=capitals_are_names, lang=lang, totals=totals)
+    counts = Counts(
+        words=totals["words"],
+        sentences=len(sentences),
+        syllables=totals["syllables"],
+        letters=totals["letters"],
+        polysyllables=totals["poly"],
+        hard_words=totals["hard"],
+        monosyllables=totals["mono"],
+        long_words=totals["long"],
+    )
+    marks = base == "ar" and any(ARABIC_MARKS.search(p.text) for p in passages)
+    return Figures(
+        lang,
+        sentences,
+        counts,
+        [_sorted_lines(f) for f in difficult.values()],
+        totals["difficult"],
+        [_sorted_lines(f) for f in jargon.values()],
+        passive,
+        labels,
+        marks,
+    )
 
 
-def _is_passive(sentence: str) -> bool:
-    """A form of "worden" with a past participle other than itself ("wordt gedaan",
-    "werd aangegeven"); "is ... geworden" alone is "to become", not passive."""
-    forms = {m.group(0).casefold() for m in PASSIVE_NL.finditer(sentence)}
-    if not forms or forms == {"geworden"}:
-        return False
-    return any(m.group(0).casefold() != "geworden" for m in PARTICIPLE_NL.finditer(sentence))
+def _sorted_lines(finding: WordFinding) -> WordFinding:
+    finding.lines = sorted(dict.fromkeys(finding.lines))
+    return finding
+
+
+def _sentences(passage: Passage, lang: str) -> list[tuple[int, str]]:
+    """The sentences of a passage with the offset each starts at."""
+    found = []
+    cursor = 0
+    for sentence in split_sentences(passage.text, lang):
+        start = passage.text.find(sentence, cursor)
+        if start < 0:
+            start = cursor
+        cursor = start + len(sentence)
+        found.append((start, sentence))
+    return found
+
+
+def _count(found: list[str], position_names: bool, lang: str, totals: dict[str, int]) -> None:
+    for position, word in enumerate(found):
+        syllables = count_syllables(word, lang)
+        totals["words"] += 1
+        totals["syllables"] += syllables
+        totals["letters"] += sum(1 for char in word if char.isalpha())
+        totals["poly"] += syllables >= 3
+        totals["mono"] += syllables == 1
+        totals["long"] += sum(1 for char in word if char.isalpha()) > 6
+        name = position_names and position > 0 and word[0].isupper()
+        totals["hard"] += syllables >= 4 and not name  # Pisarek: names are not hard
 
 
 def _is_difficult(
@@ -160,18 +263,28 @@ def _is_difficult(
     position: int,
     lang: str,
     explained: set[str],
-    hard: frozenset[str],
+    hard: dict[str, str],
     zipf_limit: float,
 ) -> bool:
-    from wordfreq import zipf_frequency
-
     folded = word.casefold()
     if folded in explained or len(folded) <= 2:
         return False
-    if word[0].isupper() and position > 0:
+    if lang != "de" and word[0].isupper() and position > 0:
         return False  # a proper name in the middle of a sentence
     if folded in hard:
         return True
-    if word[0].isupper() and zipf_frequency(folded, lang) == 0:
+    frequency = _zipf(folded, lang)
+    if word[0].isupper() and frequency == 0:
         return False  # a name at the start of a sentence
-    return zipf_frequency(folded, lang) < zipf_limit
+    return frequency < zipf_limit
+
+
+def _zipf(word: str, lang: str) -> float:
+    from wordfreq import zipf_frequency
+
+    try:
+        return float(zipf_frequency(word, lang))
+    except (LookupError, ValueError, ImportError):
+        # A language wordfreq does not know, or whose tokeniser is not installed
+        # (Japanese needs MeCab): no word is called rare.
+        return 99.0

@@ -42,6 +42,12 @@ def heading_ids(texts: list[tuple[str, str | None]]) -> list[str]:
     return ids
 
 
+def own_id(text: str) -> str:
+    """An id the author gave (``{#Mijn-id}``): kept as written (links to it are
+    written the same way), unless it holds what an id cannot."""
+    return text if re.fullmatch(r"[^\s\"'<>&#]+", text) else slug(text) or FALLBACK
+
+
 def term_id(key: str) -> str:
     return f"term-{slug(key) or 'x'}"
 

@@ -18,10 +18,12 @@ from mdit_py_plugins.footnote import footnote_plugin
 
 from publisher.reading.admonitions import admonitions_plugin
 from publisher.reading.html import html_rule
-from publisher.reading.ids import heading_ids, slug
+from publisher.reading.ids import heading_ids, own_id
 
 SAFE_SCHEMES = ("http:", "https:", "mailto:", "tel:")
-SPAN_ATTRS = ("id", "class", "lang", "dir", "term")
+SPAN_ATTRS = ("id", "class", "lang", "dir", "term", "plain-alt", "plain-caption")
+"""Attributes of bracketed spans and images (``plain-alt``/``plain-caption``: the plain
+variant's wording of an image; the reader warns when they stand elsewhere)."""
 HEADING_ATTRS_RE = re.compile(r"\s*\{([^{}]*)\}\s*$")
 VARIANT_CONTAINERS = ("plain", "standard")
 
@@ -72,8 +74,9 @@ def markdown() -> MarkdownIt:
     footnote_plugin(md, inline=False)
     deflist_plugin(md)
     attrs_plugin(md, spans=True, allowed=SPAN_ATTRS)
-    # Extension: `{caption="..."}` on the line before a table gives it a caption.
-    attrs_block_plugin(md, allowed=("caption",))
+    # Extension: `{caption="..."}` on the line before a table gives it a caption;
+    # `plain-caption="..."` is its wording in the plain variant.
+    attrs_block_plugin(md, allowed=("caption", "plain-caption"))
     for name in VARIANT_CONTAINERS:
         container_plugin(md, name)
     admonitions_plugin(md)
@@ -106,7 +109,8 @@ def span_text(tokens: Sequence[Token], start: int) -> str:
 
 
 def _heading_attrs(state: StateCore) -> None:
-    """`## Heading {#id .class}`: move trailing attributes onto the heading."""
+    """`## Heading {#id .class plain="..."}`: move trailing attributes onto the heading;
+    ``plain`` (the heading's wording in the plain variant) goes to ``meta["plain"]``."""
     tokens = state.tokens
     for index, token in enumerate(tokens):
         if token.type != "heading_open":
@@ -120,13 +124,33 @@ def _heading_attrs(state: StateCore) -> None:
         match = HEADING_ATTRS_RE.search(last.content)
         if not match:
             continue
-        for part in match.group(1).split():
+        parsed = _attribute_list(match.group(1))
+        if parsed is not None:
+            if parsed.get("id"):
+                token.attrSet("id", own_id(parsed["id"]))
+            for name in parsed.get("class", "").split():
+                token.attrJoin("class", name)
+            if parsed.get("plain", "").strip():
+                token.meta["plain"] = parsed["plain"].strip()
+        for part in match.group(1).split() if parsed is None else ():
             if part.startswith("#") and len(part) > 1:
-                token.attrSet("id", slug(part[1:]) or part[1:])
+                token.attrSet("id", own_id(part[1:]))
             elif part.startswith(".") and len(part) > 1:
                 token.attrJoin("class", part[1:])
         last.content = last.content[: match.start()]
         inline.content = HEADING_ATTRS_RE.sub("", inline.content)
+
+
+def _attribute_list(text: str) -> dict[str, str] | None:
+    """``#id .class key="quoted value"`` as a dict, or None when it does not parse."""
+    from mdit_py_plugins.attrs.parse import ParseError
+    from mdit_py_plugins.attrs.parse import parse as parse_attrs
+
+    try:
+        end, parsed = parse_attrs("{" + text + "}")
+    except ParseError:
+        return None
+    return parsed if end == len(text) + 1 else None  # the index of the closing brace
 
 
 def _figures(state: StateCore) -> None:

@@ -200,6 +200,9 @@ def _check_span(token: Token, text: str, line: int | None, report: Report, meta:
     if token.meta.get("insecure_attrs"):
         names = ", ".join(sorted(token.meta["insecure_attrs"]))
         report.warn(f"span attributes not allowed and dropped: {names}", line)
+    for name in ("plain-alt", "plain-caption"):
+        if token.attrGet(name) is not None:
+            report.warn(f"'{name}' belongs on an image; it is ignored here", line)
     lang = token.attrGet("lang")
     if lang is not None:
         import langcodes

@@ -8,7 +8,7 @@ those pieces are joined again here.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 import pysbd
 
@@ -84,9 +84,11 @@ ABBREVIATIONS = {
 def _segmenter(lang: str) -> pysbd.Segmenter:
     base = lang.split("-")[0].lower()
     try:
-        return pysbd.Segmenter(language=base, clean=False)
-    except ValueError:
+        segmenter = pysbd.Segmenter(language=base, clean=False)
+        segmenter.segment("A. B.")  # some languages need a library pysbd does not bring
+    except (ValueError, ImportError):
         return pysbd.Segmenter(language="en", clean=False)
+    return segmenter
 
 
 def _ends_with_abbreviation(segment: str, lang: str) -> bool:
@@ -100,8 +102,15 @@ def _ends_with_abbreviation(segment: str, lang: str) -> bool:
 
 def split_sentences(text: str, lang: str = "nl") -> list[str]:
     """The sentences of a text, stripped."""
+    return list(_split(text, lang))
+
+
+@lru_cache(maxsize=8192)
+def _split(text: str, lang: str) -> tuple[str, ...]:
+    # Cached: pysbd compiles hundreds of patterns per call, and the writing coach splits
+    # the same paragraphs again after every save.
     if not text.strip():
-        return []
+        return ()
     pieces = _segmenter(lang).segment(text)
     sentences: list[str] = []
     for piece in pieces:
@@ -109,4 +118,4 @@ def split_sentences(text: str, lang: str = "nl") -> list[str]:
             sentences[-1] += piece
         else:
             sentences.append(piece)
-    return [s.strip() for s in sentences if s.strip()]
+    return tuple(s.strip() for s in sentences if s.strip())

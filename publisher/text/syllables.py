@@ -1,6 +1,11 @@
-"""Syllable counting: pyphen's hyphenation patterns split a word where a syllable
+"""Syllable counting per language.
+
+Dutch and English: pyphen's hyphenation patterns split a word where a syllable
 boundary is certain; each piece then counts its vowel units, which catches the
-one-letter syllables the patterns never split off (o-ver, o-pen, i-dee, e-ten)."""
+one-letter syllables the patterns never split off (o-ver, o-pen, i-dee, e-ten).
+de, fr, es, it, pt, pl, ru, tr, uk: vowel letters, by each language's rules
+(:mod:`publisher.text.vowels`). Other languages: :func:`count_syllables` still gives a
+vowel-unit estimate, but no readability formula uses it (:func:`has_counter` is False)."""
 
 from __future__ import annotations
 
@@ -8,6 +13,9 @@ import re
 from functools import cache
 
 import pyphen
+
+from publisher.text.vowels import LANGUAGES as VOWEL_LANGUAGES
+from publisher.text.vowels import vowel_syllables
 
 VOWELS = "aeiouyáàâäéèêëíìîïóòôöúùûüý"
 # Letter groups that are one vowel sound in Dutch (longest first).
@@ -85,12 +93,21 @@ def _vowel_units(piece: str, units: tuple[str, ...]) -> int:
     return count
 
 
+def has_counter(lang: str) -> bool:
+    """Whether syllables of ``lang`` are counted by rules made for it."""
+    base = lang.split("-")[0].lower()
+    return base in ("nl", "en") or base in VOWEL_LANGUAGES
+
+
 def count_syllables(word: str, lang: str = "nl") -> int:
     """Syllables in one word (at least 1 for a word with letters)."""
+    base = lang.split("-")[0].lower()
+    if base in VOWEL_LANGUAGES:
+        return vowel_syllables(word, base)
     letters = "".join(c for c in word if c.isalpha())
     if not letters:
         return 0
-    english = lang.lower().startswith("en")
+    english = base == "en"
     units = ENGLISH_UNITS if english else DUTCH_UNITS
     hyphenator = _hyphenator(lang)
     pieces = hyphenator.inserted(letters).split("-") if hyphenator else [letters]

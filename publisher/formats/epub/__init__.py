@@ -18,6 +18,8 @@ from publisher.formats.context import context, layout, logo_file, render_content
 from publisher.formats.epub.metadata import accessibility_metadata, page_source
 from publisher.formats.epub.package import write_epub
 from publisher.formats.epub.pagebreaks import insert_page_breaks
+from publisher.formats.fonts import plan
+from publisher.text.scripts import is_rtl
 from publisher.theme.stylesheets import concatenate, font_faces, font_files, media_type
 
 CONTENT = "content.xhtml"
@@ -89,6 +91,8 @@ def render(job: Job, needs: Needs) -> Product:
     book.set_identifier(identifier(job))
     book.set_title(values["display_title"])
     book.set_language(meta.lang)
+    if is_rtl(meta.lang):
+        book.set_direction("rtl")  # the spine's page-progression-direction
     for index, author in enumerate(meta.authors):
         code = relator(author.role)
         uid = f"creator{index}"
@@ -117,10 +121,11 @@ def render(job: Job, needs: Needs) -> Product:
     for value, attributes in accessibility_metadata(job, rendered, bool(breaks)):
         book.add_metadata(None, "meta", value, attributes)
 
-    family = job.theme.options.get("fonts", {}).get("body", "serif")
+    fonts = plan(job, "epub")
     css = (
-        font_faces(job.theme, lambda relative: f"../{relative}")
-        + f':root {{ --pub-font: "{family}"; }}\n'
+        font_faces(job.theme, lambda relative: f"../{relative}", fonts.families)
+        + f":root {{ --pub-font: {fonts.stack}; }}\n"
+        + fonts.css()
         + concatenate(job.theme, ("epub.css", *job.variant.css("epub")))
     )
     items: list[Any] = [
@@ -144,7 +149,7 @@ def render(job: Job, needs: Needs) -> Product:
         )
     if logo:
         items.append(_item("theme-logo", logo_name, media_type(logo[1]), logo[1].read_bytes()))
-    for number, relative in enumerate(font_files(job.theme), start=1):
+    for number, relative in enumerate(font_files(job.theme, fonts.families), start=1):
         suffix = "." + relative.rsplit(".", 1)[-1]
         items.append(
             _item(

@@ -17,10 +17,12 @@ from publisher.catalog import PAPERS
 from publisher.formats.addresses import file_name
 from publisher.formats.assets import breakable, online_versions, published_page
 from publisher.formats.context import context, layout, logo_file, render_content
+from publisher.formats.fonts import plan
 from publisher.formats.pdf.typesetting import typeset
 from publisher.formats.pdf.weasyprint_internals import load, page_texts, remove_font_copies
 from publisher.reading.model import Image
 from publisher.text.matching import letters_and_digits
+from publisher.text.scripts import is_rtl
 from publisher.theme.stylesheets import colour_properties, concatenate, data_uri, font_faces
 
 PDF_VARIANT = "pdf/ua-1"
@@ -67,6 +69,8 @@ def page_rules(job: Job, short_title: str) -> str:
             _css_string(after + ")"),
         )
     )
+    # The title where the reader starts a line, the page number at the other side.
+    start, end = ("right", "left") if is_rtl(job.article.meta.lang) else ("left", "right")
     return f"""
 /* A glossary word, at its first use: bold (not marked by colour alone), and
    where the word list explains it. */
@@ -78,9 +82,9 @@ def page_rules(job: Job, short_title: str) -> str:
 @page {{
   size: {paper.size};
   margin: {paper.margins};
-  @bottom-left {{ content: {left}; font-family: var(--pub-font), sans-serif;
+  @bottom-{start} {{ content: {left}; font-family: var(--pub-font), sans-serif;
     font-size: {paper.footer_size}; color: #3d3d3d; }}
-  @bottom-right {{ content: {counter}; font-family: var(--pub-font), sans-serif;
+  @bottom-{end} {{ content: {counter}; font-family: var(--pub-font), sans-serif;
     font-size: {paper.footer_size}; color: #3d3d3d; }}
 }}
 """
@@ -101,9 +105,13 @@ def print_html(job: Job) -> str:
 
     rendered = render_content(job, "print", image_url, "pdf")
     values = context(job, rendered, "pdf")
+    fonts = plan(job, "print")
     css = (
-        colour_properties(job.theme, ":root", dark=False)
-        + font_faces(job.theme, lambda relative: job.theme.static(relative).as_uri())
+        colour_properties(job.theme, ":root", dark=False, font=fonts.stack)
+        + font_faces(
+            job.theme, lambda relative: job.theme.static(relative).as_uri(), fonts.families
+        )
+        + fonts.css()
         + concatenate(job.theme, (*PRINT_CSS, *job.variant.css("print")))
         + page_rules(job, short_title(values["display_title"]))
     )
