@@ -73,3 +73,16 @@ def test_the_example_handout_ends_no_paragraph_in_one_short_word(tmp_path: Path)
                 if len(lines) > 1 and len(lines[-1].split()) == 1 and len(lines[-1]) <= 8:
                     lonely.append(lines[-2:])
             assert lonely == [], f"{paper} {name}: {lonely}"
+
+
+def test_addresses_break_after_a_slash_and_numbers_stay_whole() -> None:
+    out = typeset(
+        '<p>Lees <a href="https://www.example.org/a-b/c.pdf">https://www.example.org/a-b/c.pdf</a>'
+        " of bel 030 123 45 67.</p>\n<pre><code>x 1 2</code></pre>"
+    )
+    assert (
+        '<span class="pub-url-part">https://www.example.org/</span><wbr>'
+        '</wbr><span class="pub-url-part">a-b/</span>'
+    ) in out.replace("<wbr/>", "<wbr></wbr>")
+    assert f"030{NBSP}123{NBSP}45{NBSP}67." in out
+    assert "<code>x 1 2</code>" in out

@@ -1,5 +1,7 @@
 """Fine typesetting of the handout's text that CSS alone cannot say:
 
+- A link whose text is an address breaks only after a slash; a phone number's groups
+  of digits stay on one line.
 - Capitalised words of 7 letters or more (names: "Expertisecentrum", "Zorgcoördinatie
   Slachtoffers Mensenhandel", the organisation's own name) are marked
   ``<span class="pub-name">``, which print.css never hyphenates. A sentence's first
@@ -26,6 +28,10 @@ space is not matched: \\S covers it)."""
 LONG_LAST_WORD_RE = re.compile(r"(?<!\S)(\S{13,})(?=[ \t\n]*$)")
 """A long last word: kept whole (``pub-last-word``, not hyphenated), so a paragraph
 never ends in the second half of a word on a line of its own."""
+ADDRESS_RE = re.compile(r"^(https?://|www\.)\S+$")
+PART_RE = re.compile(r"^[A-Za-z][\w+.-]*://[^/]*/?|[^/]*/|[^/]+")
+"""An address's parts as printed (publisher.formats.assets.breakable)."""
+DIGIT_SPACE_RE = re.compile(r"(?<=\d) (?=\d)")
 BLOCKS = ("p", "li", "dd", "figcaption", "td", "th")
 """Where a text's last line is joined to the one word before it."""
 UNHYPHENATED = {"a", "code", "kbd", "pre", "samp", "span", "h1", "h2", "h3", "h4", "h5", "h6"}
@@ -40,12 +46,45 @@ def typeset(body: str) -> str:
     if not body.strip():
         return body
     root = lxml_html.fragment_fromstring(body, create_parent="div")
+    _address_breaks(root)
+    _join_numbers(root)
     _mark_names(root)
     for block in root.iter(*BLOCKS):
         _join_last_words(block)
     return (root.text or "") + "".join(
         lxml_html.tostring(child, encoding="unicode") for child in root
     )
+
+
+def _address_breaks(root: Any) -> None:
+    """A link whose text is an address breaks only after a slash, never after
+    ``https://`` nor at a hyphen of its own (the reader could not tell whether the
+    hyphen belongs to it): the same parts as the handout's own addresses."""
+    for link in root.iter("a"):
+        text = link.text or ""
+        if len(link) or not ADDRESS_RE.match(text):
+            continue
+        parts = PART_RE.findall(text)
+        if max(len(part) for part in parts) > 60:  # a part that long could not fit a line
+            continue
+        link.text = None
+        for index, part in enumerate(parts):
+            if index:
+                link.append(lxml_html.Element("wbr"))
+            span = lxml_html.Element("span", {"class": "pub-url-part"})
+            span.text = part
+            link.append(span)
+
+
+def _join_numbers(root: Any) -> None:
+    """Groups of digits stay on one line: ``030 123 45 67``."""
+    for element in root.iter():
+        if not isinstance(element.tag, str):
+            continue
+        if element.tag not in CODE | {"pre"} and element.text:
+            element.text = DIGIT_SPACE_RE.sub("\u00a0", element.text)
+        if element.tail:
+            element.tail = DIGIT_SPACE_RE.sub("\u00a0", element.tail)
 
 
 def _mark_names(root: Any) -> None:
