@@ -6,8 +6,6 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from markupsafe import Markup
-
 from publisher.build.job import Job, Needs, Product
 from publisher.build.outputs import Output
 from publisher.catalog import FORMATS
@@ -118,11 +116,18 @@ def online_versions(job: Job, fmt: str) -> list[dict[str, str]]:
     return items
 
 
-def breakable(url: str) -> Markup:
+URL_PART_RE = re.compile(r"^[A-Za-z][\w+.-]*://[^/]*/?|[^/]*/|[^/]+")
+ZERO_WIDTH_SPACE = "\u200b"
+WORD_JOINER = "\u2060"
+
+
+def breakable(url: str) -> str:
     """An address as printed: it may break after a slash, never inside a part (a line
     that ends in a hyphen would leave the reader guessing whether it belongs to it),
-    nor between the scheme and the host."""
-    parts = re.findall(r"^[A-Za-z][\w+.-]*://[^/]*/?|[^/]*/|[^/]+", url)
-    return Markup("<wbr>").join(
-        Markup('<span class="pub-url-part">{}</span>').format(part) for part in parts
+    nor between the scheme and the host. Said with invisible characters (a zero-width
+    space between parts, a word joiner after a slash or hyphen inside one), not with
+    elements: WeasyPrint tags only the first piece of a link with children as the
+    link (PDF/UA 7.18.5), and the link's address stays the address."""
+    return ZERO_WIDTH_SPACE.join(
+        re.sub(r"([/-])(?!$)", "\\1" + WORD_JOINER, part) for part in URL_PART_RE.findall(url)
     )

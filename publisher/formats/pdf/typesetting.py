@@ -1,5 +1,6 @@
 """Fine typesetting of the handout's text that CSS alone cannot say:
 
+- A link's inline markup becomes plain text (PDF/UA: see ``_flatten_links``).
 - A link whose text is an address breaks only after a slash; a phone number's groups
   of digits stay on one line.
 - Capitalised words of 7 letters or more (names: "Expertisecentrum", "Zorgcoördinatie
@@ -21,6 +22,8 @@ from typing import Any
 
 from lxml import html as lxml_html
 
+from publisher.formats.assets import breakable
+
 NAME_RE = re.compile(r"(?<![\w\u00ad-])([A-ZÀ-ÖØ-Þ][\w\u00ad]{6,})", re.UNICODE)
 LAST_WORD_RE = re.compile(r"^(.*\S)[ \t\n]+(\S{1,12})([ \t\n]*)$", re.DOTALL)
 """The last spaces of a text before a last word of at most 12 characters (a no-break
@@ -29,8 +32,6 @@ LONG_LAST_WORD_RE = re.compile(r"(?<!\S)(\S{13,})(?=[ \t\n]*$)")
 """A long last word: kept whole (``pub-last-word``, not hyphenated), so a paragraph
 never ends in the second half of a word on a line of its own."""
 ADDRESS_RE = re.compile(r"^(https?://|www\.)\S+$")
-PART_RE = re.compile(r"^[A-Za-z][\w+.-]*://[^/]*/?|[^/]*/|[^/]+")
-"""An address's parts as printed (publisher.formats.assets.breakable)."""
 DIGIT_SPACE_RE = re.compile(r"(?<=\d) (?=\d)")
 BLOCKS = ("p", "li", "dd", "figcaption", "td", "th")
 """Where a text's last line is joined to the one word before it."""
@@ -46,6 +47,7 @@ def typeset(body: str) -> str:
     if not body.strip():
         return body
     root = lxml_html.fragment_fromstring(body, create_parent="div")
+    _flatten_links(root)
     _address_breaks(root)
     _join_numbers(root)
     _mark_names(root)
@@ -56,24 +58,26 @@ def typeset(body: str) -> str:
     )
 
 
+def _flatten_links(root: Any) -> None:
+    """A link's inline markup (``[the **page** on …](url)``) becomes its plain text:
+    WeasyPrint 70 tags only the first piece of a link that has child elements as the
+    link, and PDF/UA (7.18.5) wants every piece in it. A link around an image keeps it."""
+    for link in root.iter("a"):
+        if len(link) and not any(child.tag in ("img", "svg") for child in link.iter()):
+            text = link.text_content()
+            for child in list(link):
+                link.remove(child)
+            link.text = text
+
+
 def _address_breaks(root: Any) -> None:
     """A link whose text is an address breaks only after a slash, never after
     ``https://`` nor at a hyphen of its own (the reader could not tell whether the
-    hyphen belongs to it): the same parts as the handout's own addresses."""
+    hyphen belongs to it): as the handout's own addresses (``breakable``)."""
     for link in root.iter("a"):
         text = link.text or ""
-        if len(link) or not ADDRESS_RE.match(text):
-            continue
-        parts = PART_RE.findall(text)
-        if max(len(part) for part in parts) > 60:  # a part that long could not fit a line
-            continue
-        link.text = None
-        for index, part in enumerate(parts):
-            if index:
-                link.append(lxml_html.Element("wbr"))
-            span = lxml_html.Element("span", {"class": "pub-url-part"})
-            span.text = part
-            link.append(span)
+        if not len(link) and ADDRESS_RE.match(text):
+            link.text = breakable(text)
 
 
 def _join_numbers(root: Any) -> None:
