@@ -119,6 +119,7 @@ def test_fragment_looks_the_same_in_every_host(validate: Validate, fragment: str
         assert expected, f"no fragment found in the bare page ({view})"
         assert expected["links without underline"] == [], expected["links without underline"]
         assert expected["navigation links under 24 px high"] == []
+        assert expected["glossary word marked"] is True, "a glossary word marked by colour only"
         for host in hosts.HOST_NAMES[1:]:
             seen = _styles(validate, fragment, host)[view]
             assert seen, f"{host}: no fragment found ({view})"

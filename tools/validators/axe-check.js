@@ -102,6 +102,10 @@ async function embedStyles(page) {
     // Its colours (compared between schemes, not between hosts: a host may opt in).
     out['background'] = style(article).backgroundColor;
     out['text colour'] = style(article).color;
+    // A glossary word's first use: marked other than by colour (bold or underlined).
+    const term = style(pick('.pub-body .term[id]'));
+    out['glossary word marked'] = term
+      ? Number(term.fontWeight) >= 600 || term.textDecorationLine.includes('underline') : null;
     // Every link in running text and lists must be underlined (axe link-in-text-block).
     const links = [...article.querySelectorAll('p a, li a, dd a, td a, figcaption a, address a')];
     out['links'] = links.length;
