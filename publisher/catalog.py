@@ -46,6 +46,15 @@ class Format:
     as a download."""
     download_name: str = ""
     """The format's short name in that link ("PDF")."""
+    variants: tuple[str, ...] | None = None
+    """The variants it is made in when the build does not name its variants (None:
+    every variant). A build that names its variants gets it in each of them."""
+    available: str | None = None
+    """``module:function`` that says why the format cannot be made on this machine
+    (a missing program), or None when it can; such a build skips it with one warning."""
+    default: bool = True
+    """Built when the command line and publisher.toml name no formats; a format that is
+    slow or needs an extra program (read-aloud) is made on request."""
 
     def render_function(self) -> Renderer:
         if callable(self.renderer):
@@ -57,6 +66,14 @@ class Format:
     def required(self, published: tuple[str, ...]) -> tuple[str, ...]:
         """What this format reads when ``published`` formats are built."""
         return self.needs + tuple(f for f in self.links_to if f in published)
+
+    def missing(self) -> str | None:
+        """Why this format cannot be made here (None: it can)."""
+        if self.available is None:
+            return None
+        module, _, function = self.available.partition(":")
+        check: Callable[[], str | None] = getattr(importlib.import_module(module), function)
+        return check()
 
 
 @dataclass(frozen=True)
@@ -87,6 +104,8 @@ class Variant:
     version_page: str | None = None
     """Interface string that names this variant's web page by its address ({url}) in
     a sibling's handout and e-book; without one: "<switch label>: <url>"."""
+    formats: tuple[str, ...] | None = None
+    """The formats this variant is made in (None: every format)."""
 
     def css(self, medium: str) -> tuple[str, ...]:
         """The variant's stylesheets for a medium ("web", "print", "epub")."""
@@ -128,7 +147,7 @@ register_format(
         "text/html",
         "web page, for visitors of your own site",
         "publisher.formats.html:render",
-        links_to=("pdf", "epub"),
+        links_to=("pdf", "epub", "docx", "audio"),
     )
 )
 register_format(
@@ -138,7 +157,7 @@ register_format(
         "text/html",
         "fragment that partner sites paste into their pages",
         "publisher.formats.embed:render",
-        links_to=("pdf", "epub"),
+        links_to=("pdf", "epub", "docx"),
     )
 )
 register_format(
@@ -149,7 +168,7 @@ register_format(
         "the same fragment in a declarative shadow root: no partner CSS reaches it, "
         "but no in-page links (see docs/embedding.md)",
         "publisher.formats.embed:render_shadow",
-        links_to=("pdf", "epub"),
+        links_to=("pdf", "epub", "docx"),
     )
 )
 register_format(
@@ -173,6 +192,33 @@ register_format(
         needs=("pdf",),
         download_label="download_epub",
         download_name="EPUB",
+    )
+)
+register_format(
+    Format(
+        "docx",
+        ".docx",
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        "Word document, for partners who reuse or adapt the text; checked against "
+        "Word's accessibility rules",
+        "publisher.formats.docx:render",
+        download_label="download_docx",
+        download_name="Word",
+    )
+)
+register_format(
+    Format(
+        "audio",
+        ".mp3",
+        "audio/mpeg",
+        "read aloud by a speech synthesiser, for people who listen: MP3 with chapter "
+        "marks, and an e-book (`<slug>.plain.audio.epub`) that highlights each sentence "
+        "as it is spoken; plain variant unless --variant names others",
+        "publisher.formats.audio:render",
+        needs=("epub",),
+        variants=("plain",),
+        available="publisher.speech:missing",
+        default=False,
     )
 )
 
@@ -206,6 +252,22 @@ register_variant(
         version_page="version_plain_page",
     )
 )
+register_variant(
+    Variant(
+        "large",
+        ".large",
+        "large print (standard text): handout in 18 pt sans-serif, 1.5 line spacing, "
+        "7:1 contrast; made as PDF only, since screens and e-readers enlarge text themselves",
+        blocks="standard",
+        plain_language=False,
+        stylesheets={"print": ("large-print.css",)},
+        contrast_minimum=7.0,
+        css_class="pub-large",
+        switch_label="switch_to_large",
+        templates=(),
+        formats=("pdf",),
+    )
+)
 
 PAPERS.update(
     {
@@ -214,6 +276,22 @@ PAPERS.update(
     }
 )
 DEFAULT_PAPER = "A4"
+
+
+def formats_for(
+    variant: Variant, wanted: tuple[str, ...], variants_named: bool = False
+) -> tuple[str, ...]:
+    """Which of the ``wanted`` formats a variant is made in: those the variant exists
+    in, and of formats made for some variants only (``Format.variants``), those that
+    name it, unless the build named its variants (``variants_named``)."""
+
+    def made(name: str) -> bool:
+        if variant.formats is not None and name not in variant.formats:
+            return False
+        only = FORMATS[name].variants
+        return variants_named or only is None or variant.name in only
+
+    return tuple(name for name in wanted if made(name))
 
 
 def build_order(wanted: tuple[str, ...], published: tuple[str, ...]) -> tuple[str, ...]:

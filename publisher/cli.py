@@ -11,10 +11,11 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from publisher import __version__
-from publisher.catalog import FORMATS, PAPERS, VARIANTS
+from publisher.catalog import FORMATS, PAPERS, VARIANTS, formats_for
 from publisher.errors import PublisherError
 
 if TYPE_CHECKING:
+    from publisher.build.options import BuildOptions
     from publisher.config import Config
 
 app = typer.Typer(
@@ -68,7 +69,9 @@ def build(
     formats: Annotated[
         list[str] | None,
         typer.Option(
-            "--format", "-f", help=f"{', '.join(FORMATS)} (repeat or comma-separate; default all)."
+            "--format",
+            "-f",
+            help=f"{', '.join(FORMATS)} (repeat or comma-separate; default all but audio).",
         ),
     ] = None,
     variants: Annotated[
@@ -120,9 +123,22 @@ def build(
         strict=strict,
         allow_remote=allow_remote,
     )
+    options = _skip_unavailable(options)
     articles = _articles(paths, project, config)
     out_dir = options.out_dir
-    outputs_each = len(options.formats) * len(options.variants)
+    outputs_each = sum(
+        len(formats_for(VARIANTS[v], options.formats, options.variants_named))
+        for v in options.variants
+    )
+    if not outputs_each:
+        made = "; ".join(
+            f"{v} as {', '.join(VARIANTS[v].formats or FORMATS)}" for v in options.variants
+        )
+        raise typer.BadParameter(
+            f"no output: {', '.join(options.formats)} is not made in {', '.join(options.variants)}"
+            f" (made: {made})",
+            param_hint="--format",
+        )
     reporter = BuildReporter(len(articles), outputs_each, out_dir, quiet=quiet, verbose=verbose)
     with reporter:
         results = build_all(
@@ -203,7 +219,7 @@ def serve(
     from publisher.preview import Preview
 
     project, config = _project_config()
-    options = config.build_options(project, out=out)
+    options = _skip_unavailable(config.build_options(project, out=out))
 
     def report(result: object) -> None:
         from publisher.build.options import ArticleResult
@@ -306,6 +322,23 @@ def new_strings(
     except PublisherError as error:
         _fail(error, 1)
     typer.echo(f"created {path}; translate it, then build again")
+
+
+def _skip_unavailable(options: BuildOptions) -> BuildOptions:
+    """Leave out the formats this machine cannot make (no speech synthesiser), each
+    with one warning; an error when nothing is left."""
+    import dataclasses
+
+    kept = []
+    for name in options.formats:
+        why = FORMATS[name].missing()
+        if why:
+            typer.echo(f"warning: {name} is skipped: {why}", err=True)
+        else:
+            kept.append(name)
+    if not kept:
+        _fail(PublisherError.at(None, "nothing to build on this machine"), 1)
+    return dataclasses.replace(options, formats=tuple(kept))
 
 
 def _project_config() -> tuple[Path, Config]:

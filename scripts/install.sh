@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
-# Install publisher into .venv, with the system libraries WeasyPrint needs.
+# Install publisher into .venv, with the system libraries WeasyPrint needs, librsvg
+# (SVG pictures in the Word document), espeak-ng and lame (the read-aloud version).
 # Idempotent; safe to run again. Needs only Debian's and PyPI's registries.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 . scripts/lib.sh
-apt_ensure libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core shared-mime-info
+apt_ensure libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core shared-mime-info \
+    librsvg2-bin espeak-ng lame
 
 PYTHON="${PYTHON:-python3}"
 if [ ! -x .venv/bin/python ]; then

@@ -1,5 +1,6 @@
 """Write the generated tables into the docs: formats, variants and paper sizes (from
-publisher/catalog.py) and the publisher.toml keys (from publisher/config.py).
+publisher/catalog.py), the publisher.toml keys (from publisher/config.py) and the
+Word document's accessibility rules (from publisher/formats/docx/check.py).
 
     .venv/bin/python scripts/update-docs.py
 
@@ -14,10 +15,15 @@ from pathlib import Path
 
 from publisher.catalog import markdown_tables
 from publisher.config import markdown_table
+from publisher.formats.docx.check import markdown_table as docx_rules
 
 ROOT = Path(__file__).resolve().parents[1]
-TABLES = {"catalog": markdown_tables, "config": markdown_table}
-FILES = (ROOT / "README.md", ROOT / "docs" / "architecture.md")
+TABLES = {"catalog": markdown_tables, "config": markdown_table, "docx-rules": docx_rules}
+FILES = (
+    ROOT / "README.md",
+    ROOT / "docs" / "architecture.md",
+    ROOT / "docs" / "readers.md",
+)
 
 
 def update(text: str) -> str:

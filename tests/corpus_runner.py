@@ -12,6 +12,7 @@ handout's text.
 from __future__ import annotations
 
 import argparse
+import html
 import json
 import re
 import subprocess
@@ -129,7 +130,11 @@ WORD_RE = re.compile(r"[^\W_]{2,}")
 NOT_SHOWN_RE = re.compile(
     r"<!--.*?-->"  # comments
     r"|\]\([^)]*\)"  # link and image targets
+    r"|\]\[[^\]]*\]"  # reference labels
     r"|^\s*\[[^\]]+\]:\s*\S+.*$"  # reference definitions
+    r"|^\s*(?:`{3,}|~{3,}).*$"  # code fences and their info strings
+    r"|^\s*(?:!!!|\?\?\?\+?|:{3,}|/{3,})[ \t]*[A-Za-z]+"  # admonition markers
+    r"|\[![A-Z]+\]"  # GitHub alert markers
     r"|<[^>]+>"  # tags (their text stays)
     r"|\{[^{}]*\}"  # attributes
     r"|https?://\S+",  # bare addresses (shown, but split by the page's own markup)
@@ -140,9 +145,10 @@ NOT_SHOWN_RE = re.compile(
 def lost_words(source: Path, page: Path) -> list[str]:
     """Words of the source body that are nowhere in the web page (text or alt)."""
     body = source.read_text(encoding="utf-8").split("\n---\n", 1)[-1]
-    wanted = Counter(w.casefold() for w in WORD_RE.findall(NOT_SHOWN_RE.sub(" ", body)))
+    text = html.unescape(NOT_SHOWN_RE.sub(" ", body))
+    wanted = Counter(w.casefold() for w in WORD_RE.findall(text))
     tree = lxml_html.fromstring(page.read_bytes())
-    shown = tree.text_content() + " ".join(tree.xpath("//img/@alt"))
+    shown = " ".join([*tree.itertext(), *tree.xpath("//img/@alt")])
     have = {w.casefold() for w in WORD_RE.findall(shown)}
     return sorted(w for w in wanted if w not in have)
 
@@ -150,9 +156,8 @@ def lost_words(source: Path, page: Path) -> list[str]:
 def lost_code(source: Path, pdf: Path) -> list[str]:
     """Lines of code blocks whose letters and digits are not in the handout's text."""
     article, _ = read_article(source)
-    text = subprocess.run(
-        ["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, text=True, check=True
-    ).stdout
+    command = ["pdftotext", "-raw", "-enc", "UTF-8", str(pdf), "-"]
+    text = subprocess.run(command, capture_output=True, text=True, check=True).stdout
     printed = letters_and_digits(text)
     tokens, _env = parse(article.source.body)
     lost = []

@@ -56,7 +56,7 @@ def test_bad_input_gives_one_clear_line_and_writes_nothing(
     assert not (tmp_path / "out").exists()
 
 
-def test_build_writes_all_ten_outputs_and_assets(tmp_path: Path) -> None:
+def test_build_writes_every_output_and_assets(tmp_path: Path) -> None:
     result = runner.invoke(app, ["build", str(EXAMPLE.parent), "--out", str(tmp_path)])
     assert result.exit_code == 0, result.output
     folder = tmp_path / "jongensprostitutie-in-beeld"
@@ -65,8 +65,8 @@ def test_build_writes_all_ten_outputs_and_assets(tmp_path: Path) -> None:
     assert names == {
         f"{stem}{v}{e}"
         for v in ("", ".plain")
-        for e in (".html", ".embed.html", ".shadow.html", ".pdf", ".epub")
-    }
+        for e in (".html", ".embed.html", ".shadow.html", ".pdf", ".epub", ".docx")
+    } | {f"{stem}.large.pdf"}
     assert (folder / "assets" / "images" / "presentatie.svg").is_file()
     assert (folder / "assets" / "fonts" / "OFL.txt").is_file()
     page = (folder / f"{stem}.html").read_text(encoding="utf-8")
@@ -103,7 +103,7 @@ def test_format_and_variant_options_choose_outputs(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    "args", [["--format", "docx"], ["--variant", "simple"], ["--paper", "Letter"]]
+    "args", [["--format", "rtf"], ["--variant", "simple"], ["--paper", "Letter"]]
 )
 def test_usage_errors_exit_2(tmp_path: Path, args: list[str]) -> None:
     result = runner.invoke(app, ["build", str(EXAMPLE), "--out", str(tmp_path), *args])
@@ -130,13 +130,14 @@ def test_one_bad_article_does_not_stop_the_others(tmp_path: Path) -> None:
 def test_warnings_are_shown_and_strict_makes_them_errors(tmp_path: Path) -> None:
     article = tmp_path / "waarschuwing.md"
     article.write_text(
-        "---\ntitle: W\nlang: nl\ndate: 2024-01-01\nauteur: X\n---\n\nTekst met <b>html</b>.\n",
+        "---\ntitle: W\nlang: nl\ndate: 2024-01-01\nauteur: X\n---\n\n"
+        "Tekst met <font color=red>html</font>.\n",
         encoding="utf-8",
     )
     result = runner.invoke(app, ["build", str(article), "--out", str(tmp_path / "o"), "-f", "html"])
     assert result.exit_code == 0
     assert "waarschuwing.md:5: unknown front matter key 'auteur'" in result.stderr
-    assert "waarschuwing.md:8: HTML <b> is shown as text" in result.stderr
+    assert "waarschuwing.md:8: HTML <font> is shown as text" in result.stderr
     strict = runner.invoke(
         app, ["build", str(article), "--out", str(tmp_path / "s"), "-f", "html", "--strict"]
     )

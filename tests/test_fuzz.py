@@ -30,7 +30,7 @@ def build_text(text: str, formats: tuple[str, ...]) -> None:
         path.write_text(text, encoding="utf-8")
         try:
             options = BuildOptions(out_dir=Path(folder) / "out", formats=formats, project_dir=ROOT)
-            outputs = render_article(read(path, options)[0], options)
+            outputs, _notes = render_article(read(path, options)[0], options)
         except PublisherError as error:
             assert all(str(p).startswith(str(path)) for p in error.problems)
             return

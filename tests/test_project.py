@@ -34,7 +34,7 @@ def project(tmp_path: Path, articles: int = 3) -> Path:
 
 def test_config_reports_every_error_at_once(tmp_path: Path) -> None:
     (tmp_path / "publisher.toml").write_text(
-        'them = "partner"\npaper = "Letter"\nformats = ["html", "docx"]\njobs = "twee"\n'
+        'them = "partner"\npaper = "Letter"\nformats = ["html", "rtf"]\njobs = "twee"\n'
         'base_url = "http://x"\n',
         encoding="utf-8",
     )
@@ -44,7 +44,7 @@ def test_config_reports_every_error_at_once(tmp_path: Path) -> None:
     assert messages == [
         "unknown key 'them' (did you mean 'theme'?)",
         "'paper' has 'Letter'; allowed: A4, A5",
-        "'formats' has 'docx'; allowed: html, embed, embed-shadow, pdf, epub",
+        "'formats' has 'rtf'; allowed: html, embed, embed-shadow, pdf, epub, docx, audio",
         "'jobs' must be a whole number, not 'twee'",
         "'base_url' must be an absolute https:// address",
     ]

@@ -86,12 +86,3 @@ def test_addresses_break_after_a_slash_and_numbers_stay_whole() -> None:
     )  # breaks after a slash only, the link has no child elements (PDF/UA 7.18.5)
     assert f"030{NBSP}123{NBSP}45{NBSP}67." in out
     assert "<code>x 1 2</code>" in out
-
-
-def test_a_links_inline_markup_becomes_its_text_an_image_stays() -> None:
-    out = typeset(
-        '<p><a href="https://e.org">de pagina over <strong>zorg</strong> hier</a></p>'
-        '<p><a href="#x"><img src="a.png" alt="A"></a></p>'
-    )
-    assert f'<a href="https://e.org">de pagina over zorg{NBSP}hier</a>' in out
-    assert '<a href="#x"><img src="a.png" alt="A"></a>' in out

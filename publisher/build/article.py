@@ -16,7 +16,7 @@ import jinja2
 from publisher.build.job import Job, Needs, Product
 from publisher.build.options import ArticleResult, BuildOptions
 from publisher.build.outputs import Output, remove_stale_temporaries, safe_join, write_atomic
-from publisher.catalog import FORMATS, VARIANTS, Variant, build_order
+from publisher.catalog import FORMATS, VARIANTS, Variant, build_order, formats_for
 from publisher.content.select import select, select_footnotes
 from publisher.errors import Problem, PublisherError
 from publisher.formats.addresses import lost_links
@@ -69,50 +69,63 @@ def make_job(article: Article, variant: Variant, theme: Theme, options: BuildOpt
         tokens=tuple(select(article.tokens, variant)),
         footnotes={k: tuple(v) for k, v in select_footnotes(article.footnotes, variant).items()},
         settings=options.settings,
-        formats=options.formats,
+        formats=formats_for(variant, options.formats, options.variants_named),
         variants=options.variants,
+        variants_named=options.variants_named,
+        all_formats=options.formats,
     )
 
 
-def render_variant(article: Article, variant_name: str, options: BuildOptions) -> list[Output]:
-    """The outputs of one variant: every asked format, after what it reads."""
+def render_variant(
+    article: Article, variant_name: str, options: BuildOptions
+) -> tuple[list[Output], list[Problem]]:
+    """The outputs of one variant (every asked format, after what it reads) and what
+    the renderers noted for the author."""
     path = article.source.path
     theme = _theme(article, options)
     for name in options.variants:
         theme.check_contrast(VARIANTS[name])
     job = make_job(article, VARIANTS[variant_name], theme, options)
     products: dict[str, Product] = {}
-    for name in build_order(options.formats, options.formats):
+    published = job.formats  # the formats this variant is made in
+    for name in build_order(published, published):
         fmt = FORMATS[name]
-        needs = Needs({n: products[n] for n in fmt.required(options.formats)})
+        needs = Needs({n: products[n] for n in fmt.required(published)})
         with _weasyprint_errors(path) as problems, _template_errors(path, theme.name):
             products[name] = fmt.render_function()(job, needs)
         if problems:
             raise PublisherError(problems)
     outputs: dict[str, Output] = {}
-    for name in options.formats:  # what is only read by another format is not written
+    notes: list[Problem] = []
+    for name in published:  # what is only read by another format is not written
         for output in products[name].outputs:
             outputs.setdefault(output.path, output)
-    return list(outputs.values())
+        notes += [Problem(path, note) for note in products[name].notes]
+    return list(outputs.values()), notes
 
 
-def render_article(article: Article, options: BuildOptions, workers: int = 1) -> list[Output]:
-    """Every output of every variant, in memory; raises PublisherError. ``workers`` > 1
-    renders the variants in parallel processes (they are independent)."""
+def render_article(
+    article: Article, options: BuildOptions, workers: int = 1
+) -> tuple[list[Output], list[Problem]]:
+    """Every output of every variant, in memory, and the renderers' warnings; raises
+    PublisherError. ``workers`` > 1 renders the variants in parallel processes (they
+    are independent)."""
     if workers <= 1 or len(options.variants) <= 1:
         parts = [render_variant(article, name, options) for name in options.variants]
     else:
         parts = _variants_in_parallel(article, options, min(workers, len(options.variants)))
     outputs: dict[str, Output] = {}
-    for produced in parts:
+    notes: list[Problem] = []
+    for produced, noted in parts:
         for output in produced:
             outputs.setdefault(output.path, output)
-    return list(outputs.values())
+        notes += [note for note in noted if note not in notes]
+    return list(outputs.values()), notes
 
 
 def _variants_in_parallel(
     article: Article, options: BuildOptions, workers: int
-) -> list[list[Output]]:
+) -> list[tuple[list[Output], list[Problem]]]:
     from publisher.build.workers import pool
 
     for name in build_order(options.formats, options.formats):
@@ -129,7 +142,10 @@ def build_article(path: Path, options: BuildOptions, workers: int = 1) -> Articl
     result = ArticleResult(path)
     try:
         article, warnings = read(path, options)
-        outputs = render_article(article, options, workers)
+        outputs, notes = render_article(article, options, workers)
+        if options.strict and notes:
+            raise PublisherError(notes)
+        warnings = warnings + notes
     except PublisherError as error:
         result.errors = error.problems
         result.seconds = time.perf_counter() - started

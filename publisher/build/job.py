@@ -9,14 +9,14 @@ the products of the formats it declares it needs (``catalog.Format.needs`` and
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TypeVar
 
 from markdown_it.token import Token
 
 from publisher.build.options import Settings
 from publisher.build.outputs import Output
-from publisher.catalog import VARIANTS, Variant
+from publisher.catalog import VARIANTS, Variant, formats_for
 from publisher.reading.model import Article
 from publisher.theme import Strings, Theme
 
@@ -34,14 +34,22 @@ class Job:
     footnotes: Mapping[int, tuple[Token, ...]]
     settings: Settings
     formats: tuple[str, ...]
-    """The formats this build publishes (a web page links only to those)."""
+    """The formats this build publishes in this variant (a web page links only to those)."""
     variants: tuple[str, ...]
     """The variants this build publishes."""
+    variants_named: bool = False
+    """The build named its variants (see ``catalog.formats_for``)."""
+    all_formats: tuple[str, ...] = ()
+    """The formats the build asked for, in every variant."""
 
     @property
     def siblings(self) -> tuple[Variant, ...]:
         """The other variants of this article in the same build."""
         return tuple(VARIANTS[name] for name in self.variants if name != self.variant.name)
+
+    def formats_of(self, variant: Variant) -> tuple[str, ...]:
+        """The formats this build makes a (sibling) variant in."""
+        return formats_for(variant, self.all_formats or self.formats, self.variants_named)
 
 
 @dataclass(frozen=True)
@@ -49,6 +57,8 @@ class Product:
     """What a format made: its files, the main one first."""
 
     outputs: tuple[Output, ...]
+    notes: tuple[str, ...] = field(default=(), kw_only=True)
+    """What the author should know about this output (shown as warnings)."""
 
     @property
     def main(self) -> Output:
@@ -63,6 +73,14 @@ class HandoutProduct(Product):
     """Per page: the first letters and digits laid out on it, lower case ('' for a
     page without text)."""
     paper: str
+
+
+@dataclass(frozen=True)
+class AudioProduct(Product):
+    """The read-aloud version: the MP3 first, then the e-book with Media Overlays."""
+
+    seconds: float
+    """How long the narration lasts."""
 
 
 P = TypeVar("P", bound=Product)

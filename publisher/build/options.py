@@ -11,7 +11,8 @@ from publisher.errors import Problem
 
 
 def all_formats() -> tuple[str, ...]:
-    return tuple(FORMATS)
+    """The formats a build makes when nothing names them (read-aloud is on request)."""
+    return tuple(name for name, fmt in FORMATS.items() if fmt.default)
 
 
 def all_variants() -> tuple[str, ...]:
@@ -27,6 +28,8 @@ class Settings:
     base_url: str | None = None
     publisher: str | None = None
     """The organisation, for articles that do not name their publisher."""
+    voice: str | None = None
+    """A neural voice file (piper ``.onnx``) for the read-aloud version; None: espeak-ng."""
 
 
 @dataclass(frozen=True)
@@ -39,6 +42,9 @@ class BuildOptions:
     strict: bool = False
     allow_remote: bool = False
     """Fetch http(s) images (with a timeout and the size limit) instead of refusing them."""
+    variants_named: bool = False
+    """The command line or publisher.toml named the variants: formats made for some
+    variants only (``Format.variants``) are made in each of them."""
     settings: Settings = field(default_factory=Settings)
 
 

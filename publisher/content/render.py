@@ -55,6 +55,9 @@ class RenderOptions:
     """Paper: code lines longer than this are wrapped, each continuation marked."""
     label: Callable[[str], str] = str
     """The interface string of a key (labels of admonitions: ``note_tip`` -> "Tip")."""
+    missing: frozenset[str] = frozenset()
+    """Paper: characters no font of the theme has. They print as their code points
+    ("[U+65E5]") and stay themselves for screen readers and copied text (/ActualText)."""
     plain_language: bool = False
     """The plain variant: headings, image texts and table captions take their plain
     wording (``{plain="..."}``, ``plain-alt``, ``plain-caption``) where one is given."""
@@ -264,6 +267,7 @@ class BodyRenderer(RendererHTML):
         summary = escapeHtml(str(tokens[idx].meta.get("summary") or ""))
         # On paper and in e-readers (which may not open it) the text is shown.
         is_open = "" if self._state(env).options.target == "html" else ' open="open"'
+        summary = summary or escapeHtml(self._state(env).options.label("details_label"))
         return f'<details class="pub-details"{is_open}>\n<summary>{summary}</summary>\n'
 
     def details_close(
@@ -297,8 +301,9 @@ class BodyRenderer(RendererHTML):
         columns = state.options.code_columns
         if state.options.target == "print" and columns:
             body = "\n".join(
-                '<span class="pub-code-cont"></span>'.join(
-                    escapeHtml(piece) for piece in wrap_code_line(line, columns)
+                '\n<span class="pub-code-cont"></span>'.join(
+                    self._printable(escapeHtml(piece), env)
+                    for piece in wrap_code_line(line, columns)
                 )
                 for line in content.rstrip("\n").split("\n")
             )
@@ -308,10 +313,23 @@ class BodyRenderer(RendererHTML):
         return f'<pre class="pub-code"{focus}><code{css}>{escapeHtml(content)}</code></pre>\n'
 
     def html_block(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: Any) -> str:
-        return f'<p class="source-html">{escapeHtml(tokens[idx].content.strip())}</p>\n'
+        shown = self._printable(escapeHtml(tokens[idx].content.strip()), env)
+        return f'<p class="source-html">{shown}</p>\n'
 
     def html_inline(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: Any) -> str:
-        return escapeHtml(tokens[idx].content)
+        return self._printable(escapeHtml(tokens[idx].content), env)
+
+    def code_inline(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: Any) -> str:
+        token = tokens[idx]
+        shown = self._printable(escapeHtml(token.content), env)
+        return f"<code{self.renderAttrs(token)}>{shown}</code>"
+
+    def _printable(self, html: str, env: Any) -> str:
+        """Paper: emoji and characters no font has, marked (see _mark_emoji)."""
+        state = self._state(env)
+        if state.options.target != "print":
+            return html
+        return _mark_emoji(_mark_missing(html, state.options.missing))
 
     # --- inline
     def text(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: Any) -> str:
@@ -333,8 +351,7 @@ class BodyRenderer(RendererHTML):
                 escaped = " " + escaped
         else:
             escaped = escapeHtml(content)
-        if state.options.target == "print":
-            escaped = _mark_emoji(escaped)
+        escaped = self._printable(escaped, env)
         for short, expansion in state.article.meta.abbr:
             pattern = re.compile(r"(?<![\w-])" + re.escape(escapeHtml(short)) + r"(?![\w-])")
             abbr = f'<abbr title="{escapeHtml(expansion)}">{escapeHtml(short)}</abbr>'
@@ -446,6 +463,25 @@ def _unselected(self: BodyRenderer, tokens: Sequence[Token], idx: int, *args: An
 for _name in VARIANT_BLOCKS:
     setattr(BodyRenderer, f"container_{_name}_open", _unselected)
     setattr(BodyRenderer, f"container_{_name}_close", _unselected)
+
+
+def _mark_missing(html: str, missing: frozenset[str]) -> str:
+    if not missing or not any(char in missing for char in html):
+        return html
+    out: list[str] = []
+    run: list[str] = []
+    for char in html + "\x00":
+        if char in missing:
+            run.append(char)
+            continue
+        if run:
+            codes = " ".join(f"U+{ord(c):04X}" for c in run)
+            out.append(
+                f'<span class="pub-actual pub-missing" data-text="{"".join(run)}">[{codes}]</span>'
+            )
+            run = []
+        out.append(char)
+    return "".join(out[:-1])
 
 
 def _mark_emoji(html: str) -> str:

@@ -6,10 +6,10 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from publisher.build.job import Job, Needs, Product
+from publisher.build.job import AudioProduct, Job, Needs, Product
 from publisher.build.outputs import Output
-from publisher.catalog import FORMATS
-from publisher.formats.addresses import file_name, output_url, page_url
+from publisher.catalog import FORMATS, Variant
+from publisher.formats.addresses import article_folder, file_name, output_url, page_url
 from publisher.formats.context import human_size
 from publisher.formats.fonts import plan
 from publisher.theme.stylesheets import font_files
@@ -37,18 +37,49 @@ def shared_assets(job: Job) -> list[Output]:
     return outputs
 
 
-def other_versions(job: Job, absolute: bool = False) -> list[dict[str, str]]:
-    """Links to the web pages of the sibling variants that the build publishes: by
-    file name (a page beside them) or by address (``absolute``: read elsewhere;
-    none without an address)."""
-    items: list[dict[str, str]] = []
-    if "html" not in job.formats:
-        return items
+def _href(job: Job, fmt: str, variant: Variant | None, absolute: bool) -> str | None:
+    """A link to one output: its file name (read beside it, on the site) or its
+    address (``absolute``: read elsewhere; None without an address)."""
+    if absolute:
+        return output_url(job, fmt, variant)
+    return file_name(job, fmt, variant)
+
+
+def other_versions(job: Job, fmt: str = "html", absolute: bool = False) -> list[dict[str, str]]:
+    """Links to the sibling variants that this build makes in ``fmt`` (their web
+    pages, by default): by file name, or by address when ``absolute`` (none without
+    one)."""
+    items = []
     for variant in job.siblings:
-        href = output_url(job, "html", variant) if absolute else file_name(job, "html", variant)
-        if href is None:
+        href = _href(job, fmt, variant, absolute)
+        if fmt in job.formats_of(variant) and href is not None:
+            items.append({"href": href, "label": job.strings(variant.switch_label)})
+    return items
+
+
+def sibling_downloads(job: Job, fmt: str, absolute: bool = False) -> list[dict[str, str]]:
+    """Downloads of the sibling variants that are not made in this format (the large
+    print handout, offered from the web page and the embed)."""
+    items = []
+    for variant in job.siblings:
+        made = job.formats_of(variant)
+        if fmt in made:
             continue
-        items.append({"href": href, "label": job.strings(variant.switch_label)})
+        for name in made:
+            other = FORMATS[name]
+            href = _href(job, name, variant, absolute)
+            if other.download_label is None or href is None:
+                continue
+            items.append(
+                {
+                    "href": href,
+                    "label": f"{job.strings(other.download_label)} – "
+                    f"{job.strings(variant.switch_label)}",
+                    "format": other.download_name,
+                    "size": "",
+                    "media_type": other.media_type,
+                }
+            )
     return items
 
 
@@ -57,10 +88,8 @@ def downloads(job: Job, needs: Needs, absolute: bool = False) -> list[dict[str, 
     address when ``absolute``; none without an address)."""
     items = []
     for fmt in FORMATS.values():
-        if fmt.download_label is None or fmt.name not in needs:
-            continue
-        href = output_url(job, fmt.name) if absolute else file_name(job, fmt.name)
-        if href is None:
+        href = _href(job, fmt.name, None, absolute)
+        if fmt.download_label is None or fmt.name not in needs or href is None:
             continue
         items.append(
             {
@@ -75,11 +104,49 @@ def downloads(job: Job, needs: Needs, absolute: bool = False) -> list[dict[str, 
 
 
 def links(job: Job, needs: Needs, absolute: bool = False) -> dict[str, Any]:
-    """The web page's and the fragment's links to the other versions and downloads."""
+    """The web page's and the fragment's links to the other versions and downloads
+    (the fragment's by address: it is read on a partner's site)."""
     return {
-        "others": other_versions(job, absolute),
-        "downloads": downloads(job, needs, absolute),
+        "others": other_versions(job, "html", absolute),
+        "downloads": downloads(job, needs, absolute) + sibling_downloads(job, "html", absolute),
+        "audio": audio(job, needs, absolute),
     }
+
+
+def audio(job: Job, needs: Needs, absolute: bool = False) -> dict[str, str] | None:
+    """The read-aloud version of this variant, when the build makes it (and, read
+    elsewhere, can say where it is)."""
+    if "audio" not in needs:
+        return None
+    base = ""
+    if absolute:
+        folder = article_folder(job)
+        if folder is None:
+            return None
+        base = folder
+    product = needs.get("audio", AudioProduct)
+    mp3, epub = product.outputs[0], product.outputs[1]
+    seconds = round(product.seconds)
+    return {
+        "src": base + mp3.path,
+        "size": human_size(len(mp3.data)),
+        "duration": f"{seconds // 60}:{seconds % 60:02d}",
+        "epub": base + epub.path,
+        "epub_size": human_size(len(epub.data)),
+    }
+
+
+def ebook_variant(job: Job) -> Variant | None:
+    """The variant whose e-book has this variant's text: its own, or (for a variant
+    made on paper only, such as large print) the one that shows the same blocks."""
+    if "epub" in job.formats_of(job.variant):
+        return job.variant
+    from publisher.catalog import VARIANTS
+
+    for variant in VARIANTS.values():
+        if variant.blocks == job.variant.blocks and "epub" in job.formats_of(variant):
+            return variant
+    return None
 
 
 def published_page(job: Job) -> str | None:
@@ -96,17 +163,24 @@ def online_versions(job: Job, fmt: str) -> list[dict[str, str]]:
     https://..."): ``before``, ``url``, ``after``. Empty without an address."""
     t = job.strings
     wanted: list[tuple[str, str | None]] = [(t("version_page", url="\x00"), published_page(job))]
-    if "html" in job.formats:
-        for variant in job.siblings:
-            url = output_url(job, "html", variant)
+    for variant in job.siblings:
+        made = job.formats_of(variant)
+        if "html" in made:
             if variant.version_page:
                 text = t(variant.version_page, url="\x00")
             else:
                 text = f"{t(variant.switch_label)}: \x00"
-            wanted.append((text, url))
-    for other, key in (("pdf", "version_pdf"), ("epub", "version_epub")):
-        if other != fmt and other in job.formats:
-            wanted.append((t(key, url="\x00"), output_url(job, other)))
+            wanted.append((text, output_url(job, "html", variant)))
+        elif "pdf" in made:  # a variant on paper only (large print): its handout
+            text = f"{t('download_pdf')} – {t(variant.switch_label)}: \x00"
+            wanted.append((text, output_url(job, "pdf", variant)))
+    if fmt != "pdf" and "pdf" in job.formats_of(job.variant):
+        wanted.append((t("version_pdf", url="\x00"), output_url(job, "pdf")))
+    ebook = ebook_variant(job)
+    if fmt != "epub" and ebook is not None:
+        wanted.append((t("version_epub", url="\x00"), output_url(job, "epub", ebook)))
+    if fmt != "docx" and "docx" in job.formats_of(job.variant):
+        wanted.append((f"{t('download_docx')}: \x00", output_url(job, "docx")))
     items = []
     for text, url in wanted:
         if url is None:

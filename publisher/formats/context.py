@@ -34,6 +34,8 @@ IDS = (
     "downloads",
     "links",
     "versions",
+    "listen",
+    "body",
 )
 """Ids of the parts of the page every layout has (``pub-main``, ...)."""
 
@@ -67,9 +69,19 @@ def render_content(
         code_columns=PAPERS[job.settings.paper].code_columns if target == "print" else None,
         label=job.strings,
         plain_language=plain,
+        missing=missing_glyphs(job) if target == "print" else frozenset(),
     )
     footnotes = {key: list(tokens) for key, tokens in job.footnotes.items()}
     return render_body(job.article, list(job.tokens), footnotes, options)
+
+
+def missing_glyphs(job: Job) -> frozenset[str]:
+    """The characters of the article no font of the theme has (for print)."""
+    from publisher.formats.fonts import article_text
+    from publisher.theme.fonts import coverage
+
+    text = article_text(job.article, list(job.strings.values.values()))
+    return frozenset(coverage(job.theme, text, "print").missing)
 
 
 def template_names(name: str, variant: Variant) -> list[str]:

@@ -71,7 +71,7 @@ def plan(job: Job, medium: str) -> FontPlan:
 
 def glyph_warnings(article: Article, theme: Theme) -> list[Problem]:
     """A warning, with its line, for every character no font of the theme has: it
-    would print as an empty box."""
+    would print as an empty box (the handout shows its code point instead)."""
     strings = list(theme.strings(article.meta.lang).values.values())
     missing = coverage(theme, article_text(article, strings), "print").missing
     source = article.source
@@ -90,8 +90,8 @@ def glyph_warnings(article: Article, theme: Theme) -> list[Problem]:
         problems.append(
             Problem(
                 source.path,
-                f"'{char}' ({char_name(char)}) is in no font of the theme: it would print as an "
-                "empty box; add a font for it to the theme (docs/themes.md)",
+                f"'{char}' ({char_name(char)}) is in no font of the theme: the handout shows "
+                f"U+{ord(char):04X} instead; add a font for it to the theme (docs/themes.md)",
                 line,
             )
         )

@@ -97,7 +97,12 @@ def check_article(
     report.slug = article.slug
     report.title = article.meta.title
     report.warnings = reading.warnings + lint(article)
-    report.variants = [check_variant(article, name, overrides) for name in VARIANTS]
+    measured: set[tuple[str, bool]] = set()
+    for name, variant in VARIANTS.items():
+        if (variant.blocks, variant.plain_language) in measured:
+            continue  # the same text in another form (large print): measured once
+        measured.add((variant.blocks, variant.plain_language))
+        report.variants.append(check_variant(article, name, overrides))
     return report
 
 

@@ -1,6 +1,7 @@
 """HTML written in the Markdown, made safe: comments are dropped, a small allow-list of
 inline elements (``br``, ``sup``, ``sub``, ``kbd``, ``abbr title``, ``mark``,
-``small``, ``s``) and ``details``/``summary`` are rebuilt as tokens of their own
+``small``, ``s``, and what Markdown writes itself: ``em``, ``strong``, ``code``, ...)
+and ``details``/``summary`` are rebuilt as tokens of their own
 through the nh3 sanitiser; every other tag stays an ``html_*`` token, which the reader
 warns about and the renderer shows as text. Nothing of the source's HTML is ever
 passed through as markup."""
@@ -14,7 +15,11 @@ from lxml import html as lxml_html
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
-INLINE = ("sup", "sub", "kbd", "abbr", "mark", "small", "s")
+INLINE = (
+    "sup", "sub", "kbd", "abbr", "mark", "small", "s",
+    # what Markdown can write too: kept rather than shown as markup
+    "em", "strong", "b", "i", "code", "del", "ins", "q", "samp", "var", "cite", "u",
+)  # fmt: skip
 ATTRIBUTES = {"abbr": {"title"}}
 COMMENT_RE = re.compile(r"<!--.*?(?:-->|$)", re.DOTALL)
 OPEN_RE = re.compile(r"^<([a-zA-Z][a-zA-Z0-9]*)\b[^>]*?/?>$", re.DOTALL)

@@ -25,7 +25,10 @@ from publisher.reading.model import Article, Image
 from publisher.reading.outline import repair
 
 UNPARSED_ATTRS_RE = re.compile(r"\]\{[^{}]*\}")
-ALLOWED_HTML = "only br, sup, sub, kbd, abbr, mark, small, s and details are kept as HTML"
+ALLOWED_HTML = (
+    "only br, sup, sub, kbd, abbr, mark, small, s, details and the inline elements Markdown "
+    "writes (em, strong, code, ...) are kept as HTML"
+)
 TAG_NAME_RE = re.compile(r"</?([A-Za-z][A-Za-z0-9-]*)")
 
 
@@ -150,15 +153,25 @@ def _check_link(token: Token, line: int | None, report: Report, context: _Contex
         report.warn(target.problem, line)
     if target.href is None:
         token.meta["text_only"] = True
-    elif target.href.startswith("#") and unquote(target.href[1:]) not in context.ids:
+    elif target.href.startswith("#") and _known_id(unquote(target.href[1:]), context) is None:
         report.warn(
             f"link to '{href[:60]}' goes nowhere: no heading has that id; the text stays "
             "without a link",
             line,
         )
         token.meta["text_only"] = True
+    elif target.href.startswith("#"):  # as the heading's id is written (GitHub lower-cases)
+        token.attrSet("href", f"#{_known_id(unquote(target.href[1:]), context)}")
     else:
         token.attrSet("href", target.href)
+
+
+def _known_id(fragment: str, context: _Context) -> str | None:
+    """The article's id a ``#fragment`` points to: exactly, or whatever its case."""
+    if fragment in context.ids:
+        return fragment
+    folded = fragment.casefold()
+    return next((ident for ident in sorted(context.ids) if ident.casefold() == folded), None)
 
 
 def _check_image(

@@ -19,7 +19,7 @@ import pytest
 from publisher import validators
 from publisher.build.article import build_article
 from publisher.build.options import BuildOptions, Settings
-from publisher.catalog import FORMATS, VARIANTS
+from publisher.catalog import FORMATS, VARIANTS, formats_for
 from publisher.reading.find import find_articles
 from tests.conformance import hosts, pagebreaks
 
@@ -50,12 +50,14 @@ def slug_of(path: Path) -> str:
     return path.parent.name if path.name == "index.md" else path.stem
 
 
-def output_names(fmt: str) -> list[str]:
-    """`slug/file` of every output of a format, known before anything is built."""
+def output_names(fmt: str, extension: str | None = None) -> list[str]:
+    """`slug/file` of every output of a format (in the variants it is made in by
+    default), known before anything is built."""
     return [
-        f"{slug_of(a)}/{slug_of(a)}{v.suffix}{FORMATS[fmt].extension}"
+        f"{slug_of(a)}/{slug_of(a)}{v.suffix}{extension or FORMATS[fmt].extension}"
         for a in ARTICLES
         for v in VARIANTS.values()
+        if fmt in formats_for(v, tuple(FORMATS))
     ]
 
 
@@ -63,8 +65,15 @@ def addressed_names(fmt: str) -> list[str]:
     """`addressed/slug/file` of the example's outputs built with BASE_URL."""
     slug = slug_of(EXAMPLE)
     return [
-        f"{ADDRESSED}/{slug}/{slug}{v.suffix}{FORMATS[fmt].extension}" for v in VARIANTS.values()
+        f"{ADDRESSED}/{slug}/{slug}{v.suffix}{FORMATS[fmt].extension}"
+        for v in VARIANTS.values()
+        if fmt in formats_for(v, tuple(FORMATS))
     ]
+
+
+def epub_names() -> list[str]:
+    """The e-books, and the read-aloud e-books (with Media Overlays) of the audio format."""
+    return output_names("epub") + output_names("audio", ".audio.epub")
 
 
 def a5_names() -> list[str]:
@@ -72,6 +81,7 @@ def a5_names() -> list[str]:
         f"a5/{slug_of(a)}/{slug_of(a)}{v.suffix}.pdf"
         for a in A5_ARTICLES
         for v in VARIANTS.values()
+        if "pdf" in formats_for(v, tuple(FORMATS))
     ]
 
 
@@ -82,6 +92,7 @@ def hosted_fragments() -> list[str]:
         for folder in HOSTED
         for v in VARIANTS.values()
         for fmt in FRAGMENT_FORMATS
+        if fmt in formats_for(v, tuple(FORMATS))
     ]
 
 
@@ -189,10 +200,15 @@ def validate(built: Path, request: pytest.FixtureRequest) -> Callable[[str, str]
         return [built / name for name in names]
 
     def compute(tool: str) -> object:
+        epubs = files(epub_names() + addressed_names("epub"))
         if tool == "epubcheck":
-            return validators.epubcheck(files(output_names("epub") + addressed_names("epub")))
+            return validators.epubcheck(epubs)
         if tool == "ace":
-            return validators.ace(files(output_names("epub") + addressed_names("epub")))
+            return validators.ace(epubs)
+        if tool == "docx":
+            return validators.docx(files(output_names("docx")))
+        if tool == "libreoffice":
+            return validators.libreoffice(files(output_names("docx")), ARTEFACTS / "libreoffice")
         if tool == "verapdf":
             pdfs = output_names("pdf") + a5_names() + addressed_names("pdf")
             return validators.verapdf(files(pdfs))

@@ -168,7 +168,13 @@ def render(job: Job, needs: Needs) -> Product:
         book.add_item(item)
     book.spine = [cover_doc, content_doc, (nav_doc, "no")]
     data = write_epub(book, meta.lang, source_date(meta.date))
-    return Product((Output(file_name(job, "epub"), data),))
+    notes: tuple[str, ...] = ()
+    if not breaks and any(handout.page_starts):
+        notes = (
+            f"the e-book {file_name(job, 'epub')} has no page list: a page of the handout "
+            "could not be found in its text",
+        )
+    return Product((Output(file_name(job, "epub"), data),), notes=notes)
 
 
 def _item(

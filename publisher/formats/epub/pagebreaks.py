@@ -72,8 +72,10 @@ def _find_start(text: str, key: str, position: int) -> int:
 def insert_page_breaks(
     root: Any, page_starts: tuple[str, ...], strings: Strings
 ) -> list[PageBreak]:
-    """Put a doc-pagebreak marker before each page's first text, in the content
-    document ``root``; the pages that were placed, in order."""
+    """Put a doc-pagebreak marker before each page's first text (never inside a word),
+    in the content document ``root``; the pages that were placed, in order. When one
+    page cannot be found, nothing is placed and the list is empty: the e-book then
+    makes no claim to follow the handout's pages."""
     wanted = [PageBreak(n, key) for n, key in enumerate(page_starts, start=1) if key]
     body = root.find(f"{XHTML}body")
     assert body is not None
@@ -93,7 +95,7 @@ def insert_page_breaks(
     for page in wanted:
         found = _find_start(joined, page.key, position)
         if found < 0:
-            continue
+            return []  # one page that cannot be placed: no page list is better than a wrong one
         placed.append((page, found))
         position = found + 1
     # Insert from the end so earlier offsets stay valid.
@@ -106,6 +108,8 @@ def insert_page_breaks(
         marker.set(EPUB_TYPE, "pagebreak")
         marker.set("aria-label", strings("page_label", page=page.label))
         text = getattr(element, kind) or ""
+        while offset > 0 and (text[offset - 1].isalnum() or text[offset - 1] == "\u00ad"):
+            offset -= 1  # a page that starts inside a word: its marker goes before the word
         marker.tail = text[offset:]
         setattr(element, kind, text[:offset])
         if kind == "text":

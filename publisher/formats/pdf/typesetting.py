@@ -1,6 +1,5 @@
 """Fine typesetting of the handout's text that CSS alone cannot say:
 
-- A link's inline markup becomes plain text (PDF/UA: see ``_flatten_links``).
 - A link whose text is an address breaks only after a slash; a phone number's groups
   of digits stay on one line.
 - Capitalised words of 7 letters or more (names: "Expertisecentrum", "Zorgcoördinatie
@@ -47,7 +46,6 @@ def typeset(body: str) -> str:
     if not body.strip():
         return body
     root = lxml_html.fragment_fromstring(body, create_parent="div")
-    _flatten_links(root)
     _address_breaks(root)
     _join_numbers(root)
     _mark_names(root)
@@ -56,18 +54,6 @@ def typeset(body: str) -> str:
     return (root.text or "") + "".join(
         lxml_html.tostring(child, encoding="unicode") for child in root
     )
-
-
-def _flatten_links(root: Any) -> None:
-    """A link's inline markup (``[the **page** on …](url)``) becomes its plain text:
-    WeasyPrint 70 tags only the first piece of a link that has child elements as the
-    link, and PDF/UA (7.18.5) wants every piece in it. A link around an image keeps it."""
-    for link in root.iter("a"):
-        if len(link) and not any(child.tag in ("img", "svg") for child in link.iter()):
-            text = link.text_content()
-            for child in list(link):
-                link.remove(child)
-            link.text = text
 
 
 def _address_breaks(root: Any) -> None:

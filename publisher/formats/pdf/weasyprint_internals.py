@@ -100,6 +100,7 @@ def _enable_span_languages() -> None:
     if _SPAN_LANGUAGES:
         return
     import pydyf
+    import weasyprint.pdf as pdf_module
     from weasyprint.pdf import tags
 
     original = tags._build_box_tree
@@ -109,21 +110,170 @@ def _enable_span_languages() -> None:
         lang = actual = None
         if element is not None and getattr(box, "element_tag", None) not in ("html", "body"):
             lang = element.get("lang")
-            if "pub-emoji" in (element.get("class") or "").split():
+            classes = (element.get("class") or "").split()
+            if "pub-emoji" in classes or "pub-actual" in classes:
                 actual = element.get("data-text") or "".join(element.itertext())
         for struct in original(box, parent, *args):
             if lang and "Lang" not in struct:
                 struct["Lang"] = pydyf.String(lang)
             if actual:  # what an emoji is, for screen readers and copied text
                 struct["ActualText"] = pydyf.String(actual)
+            if struct.get("S") == "/TH" and isinstance(struct.get("A"), dict):
+                row = element is not None and element.get("scope") == "row"
+                struct["A"]["Scope"] = "/Row" if row else "/Column"
+            if (
+                element is not None
+                and element.tag == "aside"
+                and "pub-note" in (element.get("class") or "").split()
+                and struct.get("S") == "/NonStruct"
+            ):  # an admonition: a Note (PDF 1.7 has no Aside), which needs an ID
+                struct["S"] = "/Note"
+                struct["ID"] = pydyf.String(f"note-box-{struct.number}")
+            if getattr(box, "link_annotation", None) and struct.get("S") != "/Link":
+                # Bold or code inside a link gets an annotation of its own: tag it Link.
+                struct["S"] = "/Link"
+            if element is not None and struct.number is not None:
+                _SOURCES[struct.number] = element
             yield struct
 
     tags._build_box_tree = build_box_tree
+    original_add_tags = pdf_module.add_tags
+
+    def add_tags(pdf: Any, *args: Any) -> Any:
+        _SOURCES.clear()
+        result = original_add_tags(pdf, *args)
+        repair_structure(pdf)
+        _SOURCES.clear()
+        return result
+
+    pdf_module.add_tags = add_tags
     _SPAN_LANGUAGES = True
 
 
-PRINT_ONLY_CLASSES = ("pub-link-note",)
-"""Elements whose text only the handout has (a link's number)."""
+_SOURCES: dict[int, Any] = {}
+"""Structure element (object number) -> the HTML element it was made for."""
+MERGED = {
+    "/Table",
+    "/THead",
+    "/TBody",
+    "/TFoot",
+    "/L",
+    "/P",
+    "/BlockQuote",
+    "/Div",
+    "/Sect",
+    "/Part",
+    "/Art",
+    "/Code",
+    "/NonStruct",
+    "/LBody",
+}
+"""Structure elements that WeasyPrint makes once per page an element is on, and that
+are one element again when they follow each other (a table over three pages is one
+Table)."""
+
+
+def repair_structure(pdf: Any) -> None:
+    """What WeasyPrint's tags miss for PDF/UA: one element for an element that runs
+    over pages (its repeated table header rows left out of the tree, as WeasyPrint does
+    with running footers), and list items that hold only Lbl and LBody (a code block or
+    quote in a list item goes into its LBody)."""
+    import pydyf
+
+    objects = {obj.number: obj for obj in pdf.objects if isinstance(obj, pydyf.Dictionary)}
+
+    def get(reference: Any) -> Any:
+        """The structure element a /K entry refers to (None for content or OBJR ids)."""
+        if isinstance(reference, bytes) and reference.endswith(b" R"):
+            return objects.get(int(reference.split()[0]))
+        return None
+
+    def same(first: Any, second: Any) -> bool:
+        source = _SOURCES.get(second.number)
+        return (
+            source is not None
+            and source is _SOURCES.get(first.number)
+            and first.get("S") == second.get("S") in MERGED
+        )
+
+    def cells(element: Any, kind: str) -> list[Any]:
+        found = []
+        for ref in element.get("K", []):
+            kid = get(ref)
+            if kid is not None:
+                found += [kid] if kid.get("S") == kind else cells(kid, kind)
+        return found
+
+    def merge(first: Any, second: Any) -> None:
+        head = next((get(r) for r in first["K"] if (get(r) or {}).get("S") == "/THead"), None)
+        renamed: dict[str, Any] = {}
+        for ref in second["K"]:
+            kid = get(ref)
+            if kid is not None and kid.get("S") == "/THead" and head is not None:
+                # The header rows printed again on this page: out of the tree; the
+                # cells below point to the first header rows instead.
+                for old, new in zip(cells(kid, "/TH"), cells(head, "/TH"), strict=False):
+                    if "ID" in old and "ID" in new:
+                        renamed[str(old["ID"])] = new["ID"]
+                continue
+            if kid is not None:
+                kid["P"] = first.reference
+            first["K"].append(ref)
+        for cell in cells(second, "/TD") if renamed else []:
+            headers = cell.get("A", {}).get("Headers")
+            if headers is not None:
+                headers[:] = [renamed.get(str(h), h) for h in headers]
+
+    def into_body(item: Any) -> None:
+        bodies = [get(ref) for ref in item["K"] if (get(ref) or {}).get("S") == "/LBody"]
+        if not bodies:  # an item that starts with a block (a code block, a quote)
+            if all((get(ref) or {}).get("S") == "/Lbl" for ref in item["K"]):
+                return
+            body = pydyf.Dictionary({"Type": "/StructElem", "S": "/LBody", "K": pydyf.Array()})
+            body["P"] = item.reference
+            pdf.add_object(body)
+            objects[body.number] = body
+            item["K"].append(body.reference)
+            bodies = [body]
+        kept = []
+        for ref in item["K"]:
+            kid = get(ref)
+            if kid is None or kid.get("S") in ("/Lbl", "/LBody"):
+                kept.append(ref)
+            else:
+                kid["P"] = bodies[-1].reference
+                bodies[-1]["K"].append(ref)
+        item["K"][:] = kept
+
+    def visit(element: Any) -> None:
+        children = element.get("K")
+        if not isinstance(children, pydyf.Array):
+            return
+        merged: list[Any] = []
+        for ref in children:
+            child, previous = get(ref), get(merged[-1]) if merged else None
+            if child is not None and previous is not None and same(previous, child):
+                merge(previous, child)
+            else:
+                merged.append(ref)
+        children[:] = merged
+        if element.get("S") == "/LI":
+            into_body(element)
+        for ref in list(children):
+            kid = get(ref)
+            if kid is not None:
+                visit(kid)
+
+    root = get(pdf.catalog.get("StructTreeRoot"))
+    for ref in root["K"] if root is not None else []:
+        top = get(ref)
+        if top is not None:
+            visit(top)
+
+
+PRINT_ONLY_CLASSES = ("pub-link-note", "pub-print-links", "pub-online")
+"""Elements whose text only the handout has (a link's number, the list of addresses,
+the way back online): a page that starts there is no page of the e-book."""
 
 
 def page_texts(document: Any) -> list[str]:
@@ -132,9 +282,16 @@ def page_texts(document: Any) -> list[str]:
     (``::after``), the numbers after links."""
     from weasyprint.formatting_structure import boxes
 
+    heads: set[Any] = set()  # table headers already laid out on an earlier page
+    page_heads: set[Any] = set()
+
     def walk(box: Any) -> Iterator[str]:
         if isinstance(box, boxes.MarginBox):
             return
+        if getattr(box, "element_tag", None) == "thead":
+            if box.element in heads:
+                return  # the header rows repeated on a later page: not where it starts
+            page_heads.add(box.element)
         if "::" in str(getattr(box, "element_tag", "") or ""):
             return
         element = getattr(box, "element", None)
@@ -147,7 +304,11 @@ def page_texts(document: Any) -> list[str]:
         for child in getattr(box, "children", []):
             yield from walk(child)
 
-    return ["".join(walk(page._page_box)) for page in document.pages]
+    texts = []
+    for page in document.pages:
+        texts.append("".join(walk(page._page_box)))
+        heads.update(page_heads)
+    return texts
 
 
 def remove_font_copies(fonts: Any) -> None:
