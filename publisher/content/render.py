@@ -307,10 +307,10 @@ class BodyRenderer(RendererHTML):
                 )
                 for line in content.rstrip("\n").split("\n")
             )
-            return f'<pre class="pub-code"><code{css}>{body}\n</code></pre>\n'
+            return f'<pre class="pub-code" dir="ltr"><code{css}>{body}\n</code></pre>\n'
         # On a screen a long line scrolls in its own box, reachable by keyboard.
         focus = ' tabindex="0"' if state.options.target == "html" else ""
-        return f'<pre class="pub-code"{focus}><code{css}>{escapeHtml(content)}</code></pre>\n'
+        return f'<pre class="pub-code" dir="ltr"{focus}><code{css}>{escapeHtml(content)}</code></pre>\n'
 
     def html_block(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: Any) -> str:
         shown = self._printable(escapeHtml(tokens[idx].content.strip()), env)
