@@ -310,7 +310,8 @@ class BodyRenderer(RendererHTML):
             return f'<pre class="pub-code" dir="ltr"><code{css}>{body}\n</code></pre>\n'
         # On a screen a long line scrolls in its own box, reachable by keyboard.
         focus = ' tabindex="0"' if state.options.target == "html" else ""
-        return f'<pre class="pub-code" dir="ltr"{focus}><code{css}>{escapeHtml(content)}</code></pre>\n'
+        code = escapeHtml(content)
+        return f'<pre class="pub-code" dir="ltr"{focus}><code{css}>{code}</code></pre>\n'
 
     def html_block(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: Any) -> str:
         shown = self._printable(escapeHtml(tokens[idx].content.strip()), env)
