@@ -308,7 +308,8 @@ class BodyRenderer(RendererHTML):
                 for line in content.rstrip("\n").split("\n")
             )
             return f'<pre class="pub-code" dir="ltr"><code{css}>{body}\n</code></pre>\n'
-        # On a screen a long line scrolls in its own box, reachable by keyboard.
+        # On a screen a long line scrolls in its own box, reachable by keyboard; code
+        # runs left to right, also in an Arabic article.
         focus = ' tabindex="0"' if state.options.target == "html" else ""
         code = escapeHtml(content)
         return f'<pre class="pub-code" dir="ltr"{focus}><code{css}>{code}</code></pre>\n'
