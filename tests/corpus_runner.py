@@ -122,8 +122,20 @@ def validate(folders: dict[str, Path]) -> dict[str, list[str]]:
         add(validators.verapdf(pdfs))
     if pages:
         add(validators.vnu(pages))
-        add({path: result.findings for path, result in validators.axe(pages).items()})
+        axe = validators.axe(pages, asset_map(folders))
+        add({path: result.findings for path, result in axe.items()})
     return found
+
+
+def asset_map(folders: dict[str, Path]) -> dict[str, Path]:
+    """Published addresses (a document's ``url``) served from the built folder, so an
+    embed that links its stylesheet by address is checked as a partner site shows it."""
+    mapping = {}
+    for slug, folder in folders.items():
+        url = read_article(CORPUS / slug / "index.md")[0].meta.url
+        if url:
+            mapping[url.rsplit("/", 1)[0] + "/"] = folder
+    return mapping
 
 
 WORD_RE = re.compile(r"[^\W_]{2,}")

@@ -41,12 +41,20 @@ def read(path: Path, options: BuildOptions) -> tuple[Article, list[Problem]]:
                 path,
                 f"theme '{theme.name}' has no interface strings for '{lang}': English is used "
                 f"for labels such as 'Contents'; add them with: publisher new strings {lang}",
-                None,
+                _front_matter_line(article, "lang"),
             )
         )
     if options.strict and warnings:
         raise PublisherError(warnings)
     return article, warnings
+
+
+def _front_matter_line(article: Article, key: str) -> int | None:
+    """The file's line of a top-level front matter key."""
+    for number, line in enumerate(article.source.front_matter.split("\n"), start=2):
+        if line.startswith(f"{key}:"):
+            return number
+    return None
 
 
 def _theme(article: Article, options: BuildOptions) -> Theme:

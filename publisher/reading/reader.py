@@ -74,6 +74,8 @@ def walk(tokens: list[Token], line: int | None = None) -> Iterator[tuple[Token, 
         yield token, here
         if token.children:
             yield from walk(token.children, here)
+        if token.type in ("softbreak", "hardbreak") and line is not None:
+            line += 1  # the inline's next words are on the next line
 
 
 @dataclass(frozen=True)

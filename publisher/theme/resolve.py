@@ -163,18 +163,20 @@ class Theme:
         a language no theme of the chain has gets the English strings
         (``Strings.fallback`` says so)."""
         base = lang.split("-")[0].lower()
+        candidates = list(dict.fromkeys((base, lang)))
+        themes = [t.path / "i18n" for t in reversed(self.chain)]
+        own = any((folder / f"{c}.toml").is_file() for folder in themes for c in candidates)
         merged: dict[str, str] = {}
-        found = False
-        for candidates in ((base, lang), ("en",)):
+        # A language the themes do not have starts from English, so a project's own
+        # translation (publisher new strings) that lacks a newer string still builds.
+        layers = [["en"], candidates] if not own else [candidates]
+        for names in layers:
             for folder in self._i18n_folders():
-                for candidate in dict.fromkeys(candidates):
+                for candidate in names:
                     path = folder / f"{candidate}.toml"
                     if path.is_file():
-                        found = True
                         merged.update(_read_toml(path))
-            if found:
-                break
-        if not found:
+        if not merged:
             raise PublisherError.at(
                 self.chain[0].path,
                 f"theme '{self.name}' has no interface strings for language '{lang}' "
@@ -182,9 +184,7 @@ class Theme:
             )
         values = {str(k): str(v) for k, v in merged.items()}
         fallback = not any(
-            (folder / f"{c}.toml").is_file()
-            for folder in self._i18n_folders()
-            for c in (base, lang)
+            (folder / f"{c}.toml").is_file() for folder in self._i18n_folders() for c in candidates
         )
         return Strings(values, lang, self.name, self.chain[0].path / "i18n", fallback)
 
