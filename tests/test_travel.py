@@ -164,6 +164,28 @@ def _pdf_links(path: Path, out: Path, problems: list[str]) -> int:
     return count
 
 
+def _docx_links(path: Path, out: Path, problems: list[str]) -> int:
+    """The Word document's hyperlinks: external ones by address, internal ones to a
+    bookmark that exists."""
+    count = 0
+    with zipfile.ZipFile(path) as document:
+        rels = etree.fromstring(document.read("word/_rels/document.xml.rels"))
+        body = etree.fromstring(document.read("word/document.xml"))
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    bookmarks = {b.get(f"{w}name") for b in body.iter(f"{w}bookmarkStart")}
+    for rel in rels:
+        if rel.get("TargetMode") == "External" and rel.get("Type", "").endswith("/hyperlink"):
+            count += 1
+            _check_href(rel.get("Target", ""), set(), path, out, problems)
+    for link in body.iter(f"{w}hyperlink"):
+        anchor = link.get(f"{w}anchor")
+        if anchor is not None:
+            count += 1
+            if anchor not in bookmarks:
+                problems.append(f"{path.name}: #{anchor}: no such bookmark")
+    return count
+
+
 def test_every_link_in_every_output_resolves(published: Path) -> None:
     problems: list[str] = []
     counted: dict[str, int] = {}
@@ -176,8 +198,12 @@ def test_every_link_in_every_output_resolves(published: Path) -> None:
                 counted[path.name] = _epub_links(path, published, problems)
             elif path.suffix == ".pdf":
                 counted[path.name] = _pdf_links(path, published, problems)
+            elif path.suffix == ".docx":
+                counted[path.name] = _docx_links(path, published, problems)
     assert problems == [], "\n".join(problems)
-    assert len(counted) == 2 * 10
+    # Per article: page, embed, shadow, handout, e-book and Word document in both
+    # variants, and the large-print handout.
+    assert len(counted) == 2 * (2 * 6 + 1), sorted(counted)
     assert all(number > 0 for number in counted.values()), counted
 
 

@@ -159,21 +159,24 @@ def published_page(job: Job) -> str | None:
 
 def online_versions(job: Job, fmt: str) -> list[dict[str, str]]:
     """For an output read away from the site (handout, e-book): the other versions
-    the build publishes (the web pages of the variants, the handout, the e-book),
-    each by its address, in a sentence that names it ("E-book: https://..."):
-    ``before``, ``url``, ``after``. Empty without an address. What the web page
-    offers besides (the large-print handout, the Word document for partners who
-    reuse the text) is one step away: the QR code and the first address lead there;
-    on an A4 handout of two pages there is no room for more lines."""
+    the build publishes (the web pages of the variants, the handout of a variant on
+    paper only such as large print, the handout, the e-book with this text), each by
+    its address, in a sentence that names it ("E-book: https://..."): ``before``,
+    ``url``, ``after``. Empty without an address. The Word document, for partners
+    who reuse the text, is one step away: the web page the QR code leads to offers
+    it (an A4 handout of two pages has no room for another line)."""
     t = job.strings
     wanted: list[tuple[str, str | None]] = [(t("version_page", url="\x00"), published_page(job))]
     for variant in job.siblings:
-        if "html" in job.formats_of(variant):
+        made = job.formats_of(variant)
+        if "html" in made:
             if variant.version_page:
                 text = t(variant.version_page, url="\x00")
             else:
                 text = f"{t(variant.switch_label)}: \x00"
             wanted.append((text, output_url(job, "html", variant)))
+        elif "pdf" in made:  # a variant on paper only (large print): its handout
+            wanted.append((f"{t(variant.switch_label)}: \x00", output_url(job, "pdf", variant)))
     if fmt != "pdf" and "pdf" in job.formats_of(job.variant):
         wanted.append((t("version_pdf", url="\x00"), output_url(job, "pdf")))
     ebook = ebook_variant(job)
