@@ -3,15 +3,20 @@ in parallel processes."""
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from publisher.build.manifest import MANIFEST, article_key, load_manifest, shared_key, unchanged
+from publisher.build.manifest import (
+    article_key,
+    load_manifest,
+    save_manifest,
+    shared_key,
+    unchanged,
+)
 from publisher.build.options import ArticleResult, BuildOptions
-from publisher.build.outputs import write_atomic
+from publisher.build.records import ArticleRecord
 
 
 def build_all(
@@ -34,9 +39,14 @@ def build_all(
                 same = article_key(article, entry["inputs"], options, shared) == entry["key"]
             except OSError:
                 same = False
-            if same:
+            if same and "record" in entry:
                 result = ArticleResult(
-                    article, slug=entry["slug"], files=entry["files"], skipped=True
+                    article,
+                    slug=entry["slug"],
+                    files=entry["files"],
+                    skipped=True,
+                    record=ArticleRecord.from_json(entry["record"]),
+                    key=entry["key"],
                 )
                 results[article] = result
                 if progress:
@@ -52,17 +62,18 @@ def build_all(
             changed |= entries.pop(key, None) is not None
         else:
             changed = True
+            result.key = article_key(result.source, result.inputs, options, shared)
             entries[key] = {
                 "slug": result.slug,
-                "key": article_key(result.source, result.inputs, options, shared),
+                "key": result.key,
                 "inputs": result.inputs,
                 "files": result.files,
+                "record": result.record.to_json() if result.record else None,
             }
         if progress:
             progress(result)
     if changed:
-        data = json.dumps({"version": 1, "articles": entries}, indent=1, sort_keys=True)
-        write_atomic(options.out_dir / MANIFEST, data.encode("utf-8"))
+        save_manifest(options.out_dir, {**manifest, "articles": entries})
     return [results[article] for article in articles]
 
 

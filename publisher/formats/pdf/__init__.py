@@ -101,37 +101,47 @@ def print_html(job: Job) -> str:
 
 
 def render(job: Job, needs: Needs) -> HandoutProduct:
-    weasyprint = load()
-    from weasyprint.text.fonts import FontConfiguration
-
-    from publisher.formats.pdf.fetcher import ConfinedFetcher
-
     roots = [
         job.article.source.folder,
         *(t.path for t in job.theme.chain),
         *(image.source for image in job.article.images.values()),  # checked by the reader
     ]
+    data, starts = lay_out(
+        print_html(job),
+        base=job.article.source.folder,
+        roots=roots,
+        identifier=job.article.slug + job.variant.suffix,
+    )
+    return HandoutProduct(
+        (Output(file_name(job, "pdf"), data),), page_starts=starts, paper=job.settings.paper
+    )
+
+
+def lay_out(
+    html: str, base: Path, roots: list[Path], identifier: str
+) -> tuple[bytes, tuple[str, ...]]:
+    """A print document as PDF/UA-1, and where each of its pages starts. Only files
+    under ``roots`` can be read (``base``: the folder relative links start from)."""
+    weasyprint = load()
+    from weasyprint.text.fonts import FontConfiguration
+
+    from publisher.formats.pdf.fetcher import ConfinedFetcher
+
     fonts = FontConfiguration()
     try:
         document = weasyprint.HTML(
-            string=print_html(job),
-            base_url=job.article.source.folder.resolve().as_uri() + "/",
+            string=html,
+            base_url=base.resolve().as_uri() + "/",
             url_fetcher=ConfinedFetcher([Path(r) for r in roots]),
         ).render(pdf_variant=PDF_VARIANT, font_config=fonts)
         buffer = io.BytesIO()
         document.write_pdf(
-            buffer,
-            pdf_variant=PDF_VARIANT,
-            pdf_identifier=(job.article.slug + job.variant.suffix).encode("utf-8"),
+            buffer, pdf_variant=PDF_VARIANT, pdf_identifier=identifier.encode("utf-8")
         )
         starts = tuple(letters_and_digits(text)[:PAGE_KEY_LENGTH] for text in page_texts(document))
     finally:
         remove_font_copies(fonts)
-    return HandoutProduct(
-        (Output(file_name(job, "pdf"), buffer.getvalue()),),
-        page_starts=starts,
-        paper=job.settings.paper,
-    )
+    return buffer.getvalue(), starts
 
 
 def qr_data_uri(url: str) -> str:
