@@ -37,6 +37,16 @@ def identifier(job: Job) -> str:
     return book_identifier((meta.url or f"publisher:{meta.slug}") + job.variant.suffix)
 
 
+def nav_entry(document: str, values: dict[str, Any]) -> dict[str, Any]:
+    """A document in the navigation: its title and its sections."""
+    return {
+        "href": document,
+        "title": values["display_title"],
+        "lang": values["lang"],
+        "children": [{"href": f"{document}#{h.id}", "text": h.text} for h in values["toc"]],
+    }
+
+
 def render(job: Job, needs: Needs) -> Product:
     meta = job.article.meta
     t = job.strings
@@ -53,7 +63,11 @@ def render(job: Job, needs: Needs) -> Product:
     root = parse_document(job.theme, "content", layout(job, "layouts/epub.xhtml").render(values))
     handout = needs.get("pdf", HandoutProduct)
     breaks = insert_page_breaks(root, handout.page_starts, t)
-    values["page_list"] = [{"id": b.id, "label": b.label} for b in breaks]
+    values.update(
+        nav_entries=[nav_entry(CONTENT, values)],
+        body_start=CONTENT,
+        page_list=[{"href": f"{CONTENT}#{b.id}", "label": b.label} for b in breaks],
+    )
     nav = job.theme.template("epub/nav.xhtml").render(values)
     parse_document(job.theme, "nav", nav)
 

@@ -71,6 +71,17 @@ def short_title(title: str, limit: int = 48) -> str:
     return cut + "…"
 
 
+def print_stylesheet(job: Job, title: str, extra: tuple[str, ...] = ()) -> str:
+    """The handout's CSS: the theme's colours and fonts, print.css, the variant's and
+    ``extra`` theme stylesheets, and the page rules (footer with ``title``)."""
+    return (
+        colour_properties(job.theme, ":root", dark=False)
+        + font_faces(job.theme, lambda relative: job.theme.static(relative).as_uri())
+        + concatenate(job.theme, (*PRINT_CSS, *job.variant.css("print"), *extra))
+        + page_rules(job, short_title(title))
+    )
+
+
 def print_html(job: Job) -> str:
     """The handout as one HTML document for WeasyPrint."""
 
@@ -79,12 +90,7 @@ def print_html(job: Job) -> str:
 
     rendered = render_content(job, "print", image_url, "pdf")
     values = context(job, rendered, "pdf")
-    css = (
-        colour_properties(job.theme, ":root", dark=False)
-        + font_faces(job.theme, lambda relative: job.theme.static(relative).as_uri())
-        + concatenate(job.theme, (*PRINT_CSS, *job.variant.css("print")))
-        + page_rules(job, short_title(values["display_title"]))
-    )
+    css = print_stylesheet(job, values["display_title"])
     qr = None
     url = page_url(job)
     if url:
