@@ -48,7 +48,7 @@ def output_links(
             if file not in record.files:
                 continue
             size = record.files[file]
-            link = {"href": href + file, "label": strings(LABELS[fmt]), "type": ""}
+            link = {"href": href + file, "label": strings(LABELS[fmt]), "type": "", "detail": ""}
             if fmt != "html":
                 link["type"] = FORMATS[fmt].media_type
                 link["detail"] = f"{FORMATS[fmt].download_name}, {human_size(size)}"

@@ -12,13 +12,15 @@ from publisher.theme.stylesheets import colour_properties, concatenate, font_fac
 PAGE_CSS = ("article.css", "page.css")
 
 
-def stylesheet(job: Job) -> Output:
+def stylesheet(job: Job, name: str = "page", extra: tuple[str, ...] = ()) -> Output:
+    """``assets/css/<name><variant suffix>.css``: the theme's colours and fonts, the
+    page's stylesheets, ``extra`` ones and the variant's."""
     css = (
         colour_properties(job.theme, ":root")
         + font_faces(job.theme, lambda relative: f"../{relative}")
-        + concatenate(job.theme, (*PAGE_CSS, *job.variant.css("web")))
+        + concatenate(job.theme, (*PAGE_CSS, *extra, *job.variant.css("web")))
     )
-    return Output(f"assets/css/page{job.variant.suffix}.css", css.encode("utf-8"))
+    return Output(f"assets/css/{name}{job.variant.suffix}.css", css.encode("utf-8"))
 
 
 def render(job: Job, needs: Needs) -> Product:
