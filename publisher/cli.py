@@ -99,9 +99,20 @@ def build(
     verbose: Annotated[
         bool, typer.Option("--verbose", "-v", help="A line for every article.")
     ] = False,
+    cluster: Annotated[
+        str | None,
+        typer.Option(
+            "--cluster",
+            help="Dask scheduler address (tcp://host:8786): render the articles there "
+            "(needs publisher[cluster]).",
+        ),
+    ] = None,
 ) -> None:
-    """Build every output of the given articles into <out>/<slug>/."""
-    from publisher.build.batch import build_all
+    """Build every output of the given articles into <out>/<slug>/; without paths also
+    the collections (<out>/collections/<slug>/) and the site pages (index.html,
+    feed.xml, sitemap.xml, index.json)."""
+    from publisher.build.project import build_project
+    from publisher.config import site_options
     from publisher.report import BuildReporter
 
     project, config = _project_config()
@@ -120,20 +131,24 @@ def build(
         strict=strict,
         allow_remote=allow_remote,
     )
-    articles = _articles(paths, project, config)
+    articles, collections, whole = _build_targets(paths, project, config)
     out_dir = options.out_dir
     outputs_each = len(options.formats) * len(options.variants)
-    reporter = BuildReporter(len(articles), outputs_each, out_dir, quiet=quiet, verbose=verbose)
+    units = len(articles) + len(collections)
+    reporter = BuildReporter(units, outputs_each, out_dir, quiet=quiet, verbose=verbose)
     with reporter:
-        results = build_all(
+        result = build_project(
             articles,
             options,
+            collections=collections,
+            site=site_options(config) if whole else None,
             jobs=config["jobs"] if jobs is None else jobs,
             force=force,
             progress=reporter.done,
+            cluster=cluster,
         )
-    reporter.summary(results)
-    if any(r.errors for r in results):
+    reporter.summary(result.articles, result.collections, result.site)
+    if result.failed:
         raise typer.Exit(1)
 
 
@@ -310,6 +325,33 @@ def _articles(paths: list[Path] | None, project: Path, config: Config) -> list[P
     if not articles:
         _fail(PublisherError.at(targets[0], "no articles (*.md or <slug>/index.md) found"), 1)
     return articles
+
+
+def _build_targets(
+    paths: list[Path] | None, project: Path, config: Config
+) -> tuple[list[Path], list[Path], bool]:
+    """(articles, collections, whether it is the whole project). Without paths: every
+    article, every collection file and the site. A collection file among the paths
+    is built with every article (it chooses from them), without the site."""
+    from publisher.reading.find import find_articles
+
+    folder = (project / config["collections"]).resolve()
+    if not paths:
+        collections = find_articles([folder]) if folder.is_dir() else []
+        return _articles(None, project, config), collections, True
+    chosen = [p for p in paths if p.resolve() == folder or p.resolve().is_relative_to(folder)]
+    if not chosen:
+        return _articles(paths, project, config), [], False
+    try:
+        collections = find_articles(chosen)
+    except PublisherError as error:
+        _fail(error, 2)
+    others = [p for p in paths if p not in chosen]
+    articles = _articles(None, project, config)
+    articles += [
+        a for a in (_articles(others, project, config) if others else []) if a not in articles
+    ]
+    return articles, collections, False
 
 
 def _fail(error: PublisherError, code: int) -> None:

@@ -20,6 +20,7 @@ from publisher.errors import Problem, PublisherError
 
 if TYPE_CHECKING:
     from publisher.build.options import BuildOptions
+    from publisher.site.model import SiteOptions
 
 CONFIG_NAME = "publisher.toml"
 
@@ -62,6 +63,9 @@ SCHEMA: dict[str, Option] = {
     "jobs": Option(int, 0, "parallel processes; 0 means one per core"),
     "publisher": Option(str, "", "organisation name for articles that do not set one"),
     "targets": Option(dict, {}, "readability targets per plain level, e.g. [targets.b1]"),
+    "collections": Option(str, "collections", "folder with the collection files"),
+    "site_title": Option(str, "", "title of the site's index page and feed (default: publisher)"),
+    "site_lang": Option(str, "nl", "language of the site's index page and feed (BCP 47)"),
 }
 TARGET_KEYS = (
     "min_reading_ease",
@@ -110,6 +114,17 @@ class Config:
                 publisher=self["publisher"] or None,
             ),
         )
+
+
+def site_options(config: Config) -> SiteOptions:
+    from publisher.site.model import SiteOptions
+
+    return SiteOptions(
+        title=config["site_title"],
+        lang=config["site_lang"],
+        base_url=config["base_url"],
+        author=config["publisher"],
+    )
 
 
 def load_config(project: Path) -> Config:
@@ -172,6 +187,11 @@ def _check(key: str, value: Any, option: Option) -> str | None:
         parts = urlsplit(str(value))
         if parts.scheme != "https" or not parts.netloc:
             return "'base_url' must be an absolute https:// address"
+    if key == "site_lang":
+        import langcodes
+
+        if not langcodes.tag_is_valid(str(value)):
+            return f"'site_lang: {value}' is not a valid BCP 47 language tag (e.g. nl, en-GB)"
     if key == "jobs" and int(str(value)) < 0:
         return "'jobs' must be 0 (one per core) or more"
     return None

@@ -25,8 +25,10 @@ def build_all(
     jobs: int = 0,
     force: bool = False,
     progress: Callable[[ArticleResult], None] | None = None,
+    cluster: str | None = None,
 ) -> list[ArticleResult]:
-    """Build (or skip) every article; results in the order of ``articles``."""
+    """Build (or skip) every article; results in the order of ``articles``. With
+    ``cluster`` (a Dask scheduler's address) the articles are rendered there."""
     manifest = load_manifest(options.out_dir)
     entries: dict[str, Any] = manifest.get("articles", {}) if not force else {}
     shared = shared_key(options)
@@ -55,7 +57,7 @@ def build_all(
         todo.append(article)
 
     changed = False
-    for result in _run(todo, options, jobs):
+    for result in _run(todo, options, jobs, cluster):
         results[result.source] = result
         key = str(result.source.resolve())
         if result.errors:
@@ -77,8 +79,15 @@ def build_all(
     return [results[article] for article in articles]
 
 
-def _run(articles: list[Path], options: BuildOptions, jobs: int) -> Iterator[ArticleResult]:
+def _run(
+    articles: list[Path], options: BuildOptions, jobs: int, cluster: str | None = None
+) -> Iterator[ArticleResult]:
     if not articles:
+        return
+    if cluster:
+        from publisher.build.cluster import run_on_cluster
+
+        yield from run_on_cluster(articles, options, cluster)
         return
     from concurrent.futures import as_completed
 

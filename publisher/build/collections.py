@@ -138,6 +138,7 @@ def build_collections(
             date_the_collection(declaration, chosen)
             result.slug = output_folder(declaration.slug)
             result.key = collection_key(declaration, chosen, keys, shared, options)
+            result.members = [r.slug for r in chosen]
             entry = entries.get(key)
             if entry and entry.get("key") == result.key and unchanged(entry, options.out_dir):
                 result.files, result.skipped = entry["files"], True

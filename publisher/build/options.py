@@ -62,3 +62,5 @@ class ArticleResult:
     """What later stages (collections, the site) need to know about the article."""
     key: str = ""
     """The manifest key of the article's inputs (a collection's key includes it)."""
+    members: list[str] = field(default_factory=list)
+    """For a collection: the slugs of its articles, in its order."""
