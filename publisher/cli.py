@@ -209,6 +209,7 @@ def serve(
     """Preview on http://127.0.0.1:PORT/, rebuilding and reloading on every change."""
     import time
 
+    from publisher.config import site_options
     from publisher.preview import Preview
 
     project, config = _project_config()
@@ -223,8 +224,13 @@ def serve(
         if not result.errors and not result.skipped:
             typer.echo(f"rebuilt {result.source} ({result.seconds:.1f} s)", err=True)
 
+    whole = path is None  # the project: its collections and site pages too
+    collections = project / config["collections"] if whole else None
+    site = site_options(config) if whole else None
     try:
-        preview = Preview([path or project / config["source"]], options, port, report)
+        preview = Preview(
+            [path or project / config["source"]], options, port, report, collections, site
+        )
     except OSError as error:
         _fail(PublisherError.at(None, f"cannot listen on 127.0.0.1:{port}: {error.strerror}"), 2)
     preview.start()
@@ -259,7 +265,7 @@ def themes() -> None:
             )
 
 
-new_app = typer.Typer(help="Start a new theme (or article) from a commented template.")
+new_app = typer.Typer(help="Start a new theme, article or collection from a commented template.")
 app.add_typer(new_app, name="new")
 
 
@@ -298,6 +304,32 @@ def new_article(
     except PublisherError as error:
         _fail(error, 1)
     typer.echo(f"created {path}; build it with: publisher build {path.parent}")
+
+
+@new_app.command("collection")
+def new_collection(
+    title: Annotated[str, typer.Argument(help="The collection's title.")],
+    lang: Annotated[str, typer.Option("--lang", help="Language (BCP 47).")] = "nl",
+) -> None:
+    """Create collections/<slug>.md listing the newest articles, every field explained."""
+    from publisher.errors import UsageError
+    from publisher.scaffold import new_collection as scaffold
+
+    project, config = _project_config()
+    try:
+        path = scaffold(
+            title,
+            lang,
+            project,
+            config["source"],
+            config["collections"],
+            config["publisher"] or None,
+        )
+    except UsageError as error:
+        _fail(error, 2)
+    except PublisherError as error:
+        _fail(error, 1)
+    typer.echo(f"created {path}; build it with: publisher build")
 
 
 def _project_config() -> tuple[Path, Config]:
