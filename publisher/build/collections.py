@@ -53,7 +53,7 @@ def collection_job(
     variant = VARIANTS[variant_name]
     strings = theme.strings(intro.meta.lang)
     editors = tuple(Author(e.name, e.role or strings("editor")) for e in declaration.editors)
-    intro.meta = dataclasses.replace(intro.meta, authors=editors)
+    intro = dataclasses.replace(intro, meta=dataclasses.replace(intro.meta, authors=editors))
     chapters = []
     for number, record in enumerate(chosen, start=1):
         article, _warnings = read(Path(record.source), options)  # reported with the article
@@ -150,7 +150,10 @@ def build_collections(
                 for output in outputs:
                     write_atomic(safe_join(folder, output.path), output.data)
                 result.files = {o.path: len(o.data) for o in outputs}
-                result.record = record_of(declaration.intro, result.files)
+                result.record = dataclasses.replace(
+                    record_of(declaration.intro, result.files),
+                    authors=tuple(editor.name for editor in declaration.editors),
+                )
                 entries[key] = {
                     "slug": result.slug,
                     "key": result.key,
