@@ -24,7 +24,7 @@ from publisher.collections.select import select_articles
 from publisher.errors import PublisherError
 from publisher.reading.find import find_articles
 from tests.conftest import COLLECTION
-from tests.helpers import ROOT, EXAMPLE
+from tests.helpers import EXAMPLE, ROOT
 from tests.test_pdf import text_of
 
 runner = CliRunner()
