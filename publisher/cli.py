@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import gc
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -136,7 +138,7 @@ def build(
     outputs_each = len(options.formats) * len(options.variants)
     units = len(articles) + len(collections)
     reporter = BuildReporter(units, outputs_each, out_dir, quiet=quiet, verbose=verbose)
-    with reporter:
+    with reporter, _failing_with(1):
         result = build_project(
             articles,
             options,
@@ -384,6 +386,16 @@ def _build_targets(
         a for a in (_articles(others, project, config) if others else []) if a not in articles
     ]
     return articles, collections, False
+
+
+@contextmanager
+def _failing_with(code: int) -> Iterator[None]:
+    """A PublisherError that stops the whole command (not one article): its lines
+    and ``code``."""
+    try:
+        yield
+    except PublisherError as error:
+        _fail(error, code)
 
 
 def _fail(error: PublisherError, code: int) -> None:
