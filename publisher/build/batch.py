@@ -89,10 +89,7 @@ def _run(
 
         yield from run_on_cluster(articles, options, cluster)
         return
-    from concurrent.futures import as_completed
-
     from publisher.build.article import build_article  # the renderers: only when building
-    from publisher.build.workers import pool
 
     workers = jobs or os.cpu_count() or 1
     if len(articles) == 1 or workers <= 1:
@@ -100,6 +97,10 @@ def _run(
         for article in articles:
             yield build_article(article, options, workers)
         return
+    from concurrent.futures import as_completed
+
+    from publisher.build.workers import pool
+
     workers = min(workers, len(articles))
     with pool(workers) as executor:
         futures = [executor.submit(build_article, article, options) for article in articles]

@@ -8,12 +8,13 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from publisher.build.batch import build_all
-from publisher.build.collections import build_collections
 from publisher.build.options import ArticleResult, BuildOptions
-from publisher.build.site import build_site
-from publisher.site.model import SiteOptions
+
+if TYPE_CHECKING:
+    from publisher.site.model import SiteOptions
 
 
 @dataclass
@@ -45,10 +46,14 @@ def build_project(
     records = {r.record.slug: r.record for r in result.articles if r.record and not r.errors}
     keys = {r.record.slug: r.key for r in result.articles if r.record and not r.errors}
     if collections:
+        from publisher.build.collections import build_collections  # only when there are some
+
         result.collections = build_collections(
             collections, records, keys, options, jobs or os.cpu_count() or 1, force, progress
         )
     if site is not None:
+        from publisher.build.site import build_site
+
         built = [
             (r.record, tuple(r.members))
             for r in result.collections

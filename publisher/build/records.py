@@ -11,9 +11,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from publisher.reading.model import Article
+if TYPE_CHECKING:
+    from publisher.reading.model import Article
 
 
 @dataclass(frozen=True)
