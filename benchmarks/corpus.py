@@ -25,8 +25,13 @@ TEXT: dict[str, dict[str, object]] = {
             "Schulden en stress: samen zoeken naar rust",
             "Jongeren praten over veilig online contact",
         ],
-        "headings": ["Wat speelt er?", "Hoe helpt het wijkteam?", "Ervaringen uit de praktijk",
-                     "Samenwerken in de regio", "Wat kunt u zelf doen?"],
+        "headings": [
+            "Wat speelt er?",
+            "Hoe helpt het wijkteam?",
+            "Ervaringen uit de praktijk",
+            "Samenwerken in de regio",
+            "Wat kunt u zelf doen?",
+        ],
         "paragraphs": [
             "Steeds meer inwoners kloppen aan bij het [wijkteam]{.term} met vragen die niet "
             "los van elkaar staan. Een zorgvraag gaat vaak samen met geldzorgen, eenzaamheid "
@@ -84,8 +89,13 @@ TEXT: dict[str, dict[str, object]] = {
             "Debt and stress: finding calm together",
             "Young people talk about staying safe online",
         ],
-        "headings": ["What is going on?", "How does the team help?", "Stories from practice",
-                     "Working together in the region", "What can you do yourself?"],
+        "headings": [
+            "What is going on?",
+            "How does the team help?",
+            "Stories from practice",
+            "Working together in the region",
+            "What can you do yourself?",
+        ],
         "paragraphs": [
             "More and more residents come to the [neighbourhood team]{.term} with questions "
             "that are connected. A question about care often comes together with money "
@@ -142,8 +152,13 @@ TEXT: dict[str, dict[str, object]] = {
             "Schulden und Stress: gemeinsam zur Ruhe kommen",
             "Jugendliche sprechen über Sicherheit im Netz",
         ],
-        "headings": ["Worum geht es?", "Wie hilft das Team?", "Erfahrungen aus der Praxis",
-                     "Zusammenarbeit in der Region", "Was können Sie selbst tun?"],
+        "headings": [
+            "Worum geht es?",
+            "Wie hilft das Team?",
+            "Erfahrungen aus der Praxis",
+            "Zusammenarbeit in der Region",
+            "Was können Sie selbst tun?",
+        ],
         "paragraphs": [
             "Immer mehr Menschen wenden sich mit Fragen an das [Stadtteilteam]{.term}, die "
             "miteinander zusammenhängen. Eine Frage zur Pflege kommt oft zusammen mit "
@@ -203,8 +218,13 @@ TEXT: dict[str, dict[str, object]] = {
             "Borç ve stres: birlikte huzur aramak",
             "Gençler internette güvenli iletişimi konuşuyor",
         ],
-        "headings": ["Neler oluyor?", "Ekip nasıl yardım ediyor?", "Uygulamadan deneyimler",
-                     "Bölgede iş birliği", "Siz neler yapabilirsiniz?"],
+        "headings": [
+            "Neler oluyor?",
+            "Ekip nasıl yardım ediyor?",
+            "Uygulamadan deneyimler",
+            "Bölgede iş birliği",
+            "Siz neler yapabilirsiniz?",
+        ],
         "paragraphs": [
             "Giderek daha fazla kişi, birbirine bağlı sorularla [mahalle ekibi]{.term} ile "
             "iletişime geçiyor. Bakımla ilgili bir soru çoğu zaman para sıkıntısı, yalnızlık "
@@ -241,8 +261,7 @@ TEXT: dict[str, dict[str, object]] = {
             "Arayabilir ya da uğrayabilirsiniz. Ücretsizdir.",
             "Ekipten biri evinize gelir. Neye ihtiyacınız olduğunu konuşursunuz. Sonra "
             "birlikte bir plan yaparsınız.",
-            "Erken yardım isteyin. O zaman yardım çoğu zaman daha hafif olur. Ve sorun "
-            "büyümez.",
+            "Erken yardım isteyin. O zaman yardım çoğu zaman daha hafif olur. Ve sorun büyümez.",
         ],
         "glossary": {
             "mahalle ekibi": "Bakım, para ve çocuk yetiştirme konularında yardım eden, "
@@ -266,6 +285,10 @@ START = dt.date(2023, 1, 1)
 DAYS = 730
 
 
+def _first_sentence(paragraph: str) -> str:
+    return paragraph.split(". ")[0].replace("[", "").replace("]{.term}", "")
+
+
 def article(number: int, lang: str, rng: random.Random) -> tuple[str, dt.date]:
     text = TEXT[lang]
     titles, headings = list(text["titles"]), list(text["headings"])  # type: ignore[call-overload]
@@ -279,7 +302,7 @@ def article(number: int, lang: str, rng: random.Random) -> tuple[str, dt.date]:
         f"lang: {lang}",
         f"date: {date.isoformat()}",
         "publisher: Welzijn Voorbeeldstad",
-        f'summary: "{paragraphs[number % len(paragraphs)].split(". ")[0].replace("[", "").replace("]{.term}", "")}."',
+        f'summary: "{_first_sentence(paragraphs[number % len(paragraphs)])}."',
         f"keywords: [{['zorg', 'mantelzorg', 'schulden', 'jeugd'][number % 4]}, {lang}]",
         "plain:",
         f'  title: "{title}"',
@@ -308,28 +331,35 @@ def article(number: int, lang: str, rng: random.Random) -> tuple[str, dt.date]:
     return "\n".join(lines + body), date
 
 
+def quarter_of(day: dt.date) -> tuple[dt.date, dt.date]:
+    start = dt.date(day.year, 1 + 3 * ((day.month - 1) // 3), 1)
+    following = dt.date(start.year + (start.month == 10), (start.month + 2) % 12 + 1, 1)
+    return start, following - dt.timedelta(days=1)
+
+
 def make_project(folder: Path, count: int, collections: int) -> list[Path]:
-    """``count`` articles (the languages in turn) and ``collections`` collections,
-    each one language's articles of one quarter (at most 12, newest first)."""
+    """``count`` articles (the languages in turn) and up to ``collections``
+    collections, each one language's articles of one quarter (at most 12, newest
+    first), quarter after quarter from the first, languages in turn."""
     rng = random.Random(2024)
     paths = []
+    quarters: dict[tuple[str, dt.date], dt.date] = {}
     for number in range(count):
         lang = LANGUAGES[number % len(LANGUAGES)]
-        text, _date = article(number, lang, rng)
+        text, day = article(number, lang, rng)
+        start, end = quarter_of(day)
+        quarters[(lang, start)] = end
         bundle = folder / "source" / f"artikel-{number:04d}"
         bundle.mkdir(parents=True)
         (bundle / "index.md").write_text(text, encoding="utf-8")
         shutil.copy(FIGURE, bundle / "figuur.svg")
         paths.append(bundle / "index.md")
     (folder / "collections").mkdir(parents=True, exist_ok=True)
-    for number in range(collections):
-        lang = LANGUAGES[number % len(LANGUAGES)]
-        quarter = number // len(LANGUAGES)
-        start = dt.date(2023 + quarter // 4, 1 + 3 * (quarter % 4), 1)
-        end = dt.date(start.year + (start.month == 10), (start.month + 2) % 12 + 1, 1)
-        end -= dt.timedelta(days=1)
-        (folder / "collections" / f"bundel-{lang}-{number:02d}.md").write_text(
-            f"---\ntitle: Bundel {lang} {start:%Y}-Q{quarter % 4 + 1}\nlang: {lang}\n"
+    chosen = sorted(quarters.items(), key=lambda q: (q[0][1], LANGUAGES.index(q[0][0])))
+    for number, ((lang, start), end) in enumerate(chosen[:collections]):
+        quarter = (start.month - 1) // 3 + 1
+        (folder / "collections" / f"bundel-{number:02d}-{lang}.md").write_text(
+            f"---\ntitle: Bundel {lang} {start:%Y}-K{quarter}\nlang: {lang}\n"
             f"publisher: Welzijn Voorbeeldstad\nquery:\n  from: {start}\n  to: {end}\n"
             f"  lang: [{lang}]\n  limit: 12\n---\n\n{INTRO[lang]}\n",
             encoding="utf-8",

@@ -27,22 +27,25 @@ COLLECTION = "zorg-en-veiligheid-najaar-2018"
 SITE_URL = "https://example.org/publicaties/"
 
 
-@pytest.fixture(scope="session")
-def project_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def build_example_project(out: Path, jobs: int) -> Path:
     """The example project built whole: its articles, its collection and the site
     pages (with a base_url, so there is a sitemap)."""
     from publisher.build.project import build_project
     from publisher.reading.find import find_articles
     from publisher.site.model import SiteOptions
 
-    out = tmp_path_factory.mktemp("project")
     result = build_project(
         find_articles([ROOT / "source"]),
         BuildOptions(out_dir=out, project_dir=ROOT),
         collections=find_articles([ROOT / "collections"]),
         site=SiteOptions("Publicaties van Moviera", "nl", SITE_URL, "Moviera"),
-        jobs=2,
+        jobs=jobs,
     )
     problems = [p for r in [*result.articles, *result.collections] for p in r.errors]
     assert not problems and result.site and not result.site.errors, problems
     return out
+
+
+@pytest.fixture(scope="session")
+def project_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_example_project(tmp_path_factory.mktemp("project"), jobs=2)

@@ -52,6 +52,19 @@ def project(root: Path, count: int) -> list[Path]:
     return [*sorted((root / "source").glob("*.md")), bundle]
 
 
+def local_cluster(tmp_path: Path, workers: int) -> LocalCluster:
+    """A scheduler and ``workers`` worker processes (each under a nanny that restarts
+    it), one article at a time each, on this machine."""
+    return LocalCluster(
+        n_workers=workers,
+        threads_per_worker=1,
+        processes=True,
+        dashboard_address=None,
+        silence_logs=logging.CRITICAL,
+        local_directory=str(tmp_path / "dask"),
+    )
+
+
 def files(folder: Path) -> dict[str, bytes]:
     return {
         str(p.relative_to(folder)): p.read_bytes()
@@ -65,17 +78,7 @@ def test_cluster_build_is_the_local_build_even_when_a_worker_is_killed(tmp_path:
     local = BuildOptions(out_dir=tmp_path / "local", formats=FORMATS, project_dir=tmp_path)
     assert not any(r.errors for r in build_all(articles, local, jobs=1))
     remote = BuildOptions(out_dir=tmp_path / "cluster", formats=FORMATS, project_dir=tmp_path)
-    with (
-        LocalCluster(
-            n_workers=2,
-            threads_per_worker=1,
-            processes=True,
-            dashboard_address=None,
-            silence_logs=logging.CRITICAL,
-            local_directory=str(tmp_path / "dask"),
-        ) as cluster,
-        Client(cluster) as client,
-    ):
+    with local_cluster(tmp_path, 2) as cluster, Client(cluster) as client:
         killed: list[tuple[str, int]] = []
         after_kill: list[ArticleResult] = []
 
@@ -106,14 +109,7 @@ def test_cluster_errors_name_the_article_and_line_and_a_missing_scheduler_is_one
     bad.parent.mkdir(parents=True)
     bad.write_text("---\ntitle: Kapot\nlang: nl\ndate: 2024-13-01\n---\nTekst.\n", encoding="utf-8")
     options = BuildOptions(out_dir=tmp_path / "out", formats=("html",), project_dir=tmp_path)
-    with LocalCluster(
-        n_workers=1,
-        threads_per_worker=1,
-        processes=True,
-        dashboard_address=None,
-        silence_logs=logging.CRITICAL,
-        local_directory=str(tmp_path / "dask"),
-    ) as cluster:
+    with local_cluster(tmp_path, 1) as cluster:
         [result] = build_all([bad], options, cluster=cluster.scheduler_address)
     assert [str(p) for p in result.errors] == [
         f"{bad}:4: front matter has a date that does not exist (month must be in 1..12)"

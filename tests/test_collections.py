@@ -23,7 +23,7 @@ from publisher.collections.declaration import read_collection
 from publisher.collections.select import select_articles
 from publisher.errors import PublisherError
 from publisher.reading.find import find_articles
-from tests.conftest import COLLECTION
+from tests.conftest import COLLECTION, build_example_project
 from tests.helpers import EXAMPLE, ROOT
 from tests.test_pdf import text_of
 
@@ -332,18 +332,7 @@ def test_a_collection_is_rebuilt_only_when_its_articles_its_file_or_the_theme_ch
 def test_collection_and_site_bytes_are_the_same_on_every_build(
     project_build: Path, tmp_path: Path
 ) -> None:
-    from publisher.build.options import BuildOptions
-    from publisher.site.model import SiteOptions
-    from tests.conftest import SITE_URL
-
-    again = build_project(
-        find_articles([ROOT / "source"]),
-        BuildOptions(out_dir=tmp_path, project_dir=ROOT),
-        collections=find_articles([ROOT / "collections"]),
-        site=SiteOptions("Publicaties van Moviera", "nl", SITE_URL, "Moviera"),
-        jobs=1,
-    )
-    assert again.site and not again.site.errors
+    build_example_project(tmp_path, jobs=1)  # in one process, the fixture's in two
     names = [
         p.relative_to(project_build)
         for p in project_build.rglob("*")

@@ -76,20 +76,8 @@ def _declaration(
         return None
     data, lines = loaded
     check = FieldChecker(report, lines)
-    title = check.text(data, "title", required=True)
-    lang = check.lang(data)
-    date = check.date(data) if "date" in data else None
-    slug = check.slug(data, source)
-    meta_fields: dict[str, Any] = {
-        "subtitle": check.text(data, "subtitle"),
-        "summary": check.text(data, "summary"),
-        "publisher": check.text(data, "publisher"),
-        "license": check.text(data, "license"),
-        "theme": check.text(data, "theme"),
-        "url": check.url(data),
-        "keywords": tuple(check.text_list(data, "keywords")),
-        "plain": check.plain(data),
-    }
+    title, lang, date, slug = check.identity(data, source, dated=False)
+    meta_fields = {**check.description(data), "url": check.url(data)}
     editors = tuple(check.authors(data, "editors"))
     listed = _listed(data, source, check)
     query = _query(data, check)

@@ -101,22 +101,12 @@ def parse_front_matter(source: SourceFile, report: Report) -> Meta | None:
         return None
     data, lines = loaded
     checker = _Checker(report, lines)
-
-    title = checker.text(data, "title", required=True)
-    lang = checker.lang(data)
-    date = checker.date(data)
-    slug = checker.slug(data, source)
+    title, lang, date, slug = checker.identity(data, source)
     url = checker.url(data)
 
     meta_fields: dict[str, Any] = {
-        "subtitle": checker.text(data, "subtitle"),
-        "publisher": checker.text(data, "publisher"),
-        "summary": checker.text(data, "summary"),
-        "license": checker.text(data, "license"),
-        "theme": checker.text(data, "theme"),
-        "keywords": tuple(checker.text_list(data, "keywords")),
+        **checker.description(data),
         "authors": tuple(checker.authors(data)),
-        "plain": checker.plain(data),
         "glossary": tuple(checker.glossary(data)),
         "abbr": tuple(checker.abbr(data)),
         "url": url,
@@ -149,6 +139,27 @@ class _Checker:
                 self.fail(key, f"'{key}' must not be empty")
             return None
         return text
+
+    def identity(
+        self, data: dict[str, Any], source: SourceFile, dated: bool = True
+    ) -> tuple[str | None, str | None, dt.date | None, str]:
+        """Title, language, date (required unless not ``dated``) and slug."""
+        title = self.text(data, "title", required=True)
+        lang = self.lang(data)
+        date = self.date(data) if dated or "date" in data else None
+        return title, lang, date, self.slug(data, source)
+
+    def description(self, data: dict[str, Any]) -> dict[str, Any]:
+        """The fields that describe a publication (an article's or a collection's)."""
+        return {
+            "subtitle": self.text(data, "subtitle"),
+            "publisher": self.text(data, "publisher"),
+            "summary": self.text(data, "summary"),
+            "license": self.text(data, "license"),
+            "theme": self.text(data, "theme"),
+            "keywords": tuple(self.text_list(data, "keywords")),
+            "plain": self.plain(data),
+        }
 
     def slug(self, data: dict[str, Any], source: SourceFile) -> str:
         """The ``slug`` field, or the file's name (an error when neither is one)."""

@@ -18,21 +18,8 @@ from publisher.formats.collection.chapters import (
     render_chapters,
 )
 from publisher.formats.context import layout, logo_file, render_content, source_date
+from publisher.formats.epub import book as epub
 from publisher.formats.epub import nav_entry
-from publisher.formats.epub.book import (
-    CSS_NAME,
-    XHTML,
-    Description,
-    add_metadata,
-    cover_documents,
-    identifier,
-    item,
-    new_book,
-    parse_document,
-    serialize,
-    stylesheet,
-    theme_items,
-)
 from publisher.formats.epub.metadata import accessibility_entries, page_source
 from publisher.formats.epub.package import write_epub
 from publisher.formats.epub.pagebreaks import insert_page_breaks_in
@@ -55,7 +42,11 @@ def render(job: CollectionJob, needs: Needs) -> Product:
     meta = intro.article.meta
     logo = logo_file(intro)
     logo_name = f"images/theme-logo{logo[1].suffix}" if logo else ""
-    shared = {"stylesheet": CSS_NAME, "logo": logo_name, "links": {"epub_file": "", "others": []}}
+    shared = {
+        "stylesheet": epub.CSS_NAME,
+        "logo": logo_name,
+        "links": {"epub_file": "", "others": []},
+    }
 
     rendered = render_content(
         intro, "xhtml", lambda image: f"images/collection/{image.name}", "epub", 1
@@ -81,7 +72,9 @@ def render(job: CollectionJob, needs: Needs) -> Product:
     for chapter in chapters:
         chapter.values.update(shared)
         text = layout(chapter.chapter.job, "layouts/epub.xhtml").render(chapter.values)
-        documents.append((chapter_file(chapter.chapter), parse_document(theme, "chapter", text)))
+        documents.append(
+            (chapter_file(chapter.chapter), epub.parse_document(theme, "chapter", text))
+        )
     if terms:
         documents.append(
             (GLOSSARY, _document(job, "word list", "epub/collection_glossary.xhtml", values))
@@ -99,28 +92,24 @@ def render(job: CollectionJob, needs: Needs) -> Product:
         ],
     )
     nav = theme.template("epub/nav.xhtml").render(values)
-    parse_document(theme, "nav", nav)
+    epub.parse_document(theme, "nav", nav)
 
     declaration = job.declaration
-    book = new_book(
-        Description(
-            identifier=identifier(
-                (meta.url or f"publisher:collection:{job.slug}") + job.variant.suffix
-            ),
+    name = (meta.url or f"publisher:collection:{job.slug}") + job.variant.suffix
+    book = epub.new_book(
+        epub.describe(
+            meta,
+            identifier=epub.identifier(name),
             title=values["display_title"],
             languages=job.languages,
             people=tuple((editor, "edt") for editor in declaration.editors),
-            publisher=meta.publisher,
             description=values["description"],
-            keywords=meta.keywords,
-            license=meta.license,
-            date=meta.date,
         )
     )
     images = _images(job)
     if breaks:
         book.add_metadata("DC", "source", page_source(intro))
-    add_metadata(
+    epub.add_metadata(
         book,
         accessibility_entries(
             job.strings,
@@ -138,21 +127,21 @@ def render(job: CollectionJob, needs: Needs) -> Product:
             cover.image.media_type,
             cover.image.source.read_bytes(),
         )
-    cover_items = cover_documents(
+    cover_items = epub.cover_documents(
         theme, values, meta.publisher, cover_image, cover.alt if cover else None
     )
     items = [
-        stylesheet(theme, job.variant),
+        epub.stylesheet(theme, job.variant),
         cover_items[0],
         *images,
-        *theme_items(theme, logo_name),
+        *epub.theme_items(theme, logo_name),
     ]
     spine = [cover_items[1]]
     for index, (name, root) in enumerate(documents):
-        document = item(f"doc{index}", name, XHTML, serialize(root))
+        document = epub.item(f"doc{index}", name, epub.XHTML, epub.serialize(root))
         items.append(document)
         spine.append(document)
-    nav_doc = item("nav", "nav.xhtml", XHTML, nav.encode("utf-8"), ["nav"])
+    nav_doc = epub.item("nav", "nav.xhtml", epub.XHTML, nav.encode("utf-8"), ["nav"])
     for added in (*items, cover_items[1], nav_doc):
         book.add_item(added)
     book.spine = [*spine, (nav_doc, "no")]
@@ -161,7 +150,7 @@ def render(job: CollectionJob, needs: Needs) -> Product:
 
 
 def _document(job: CollectionJob, what: str, template: str, values: dict[str, Any]) -> Any:
-    return parse_document(job.theme, what, job.theme.template(template).render(values))
+    return epub.parse_document(job.theme, what, job.theme.template(template).render(values))
 
 
 def _nav_entries(
@@ -189,12 +178,14 @@ def _images(job: CollectionJob) -> list[Any]:
     for image in job.intro.article.images.values():
         name = f"images/collection/{image.name}"
         images.append(
-            item(f"image{len(images) + 1}", name, image.media_type, image.source.read_bytes())
+            epub.item(f"image{len(images) + 1}", name, image.media_type, image.source.read_bytes())
         )
     for chapter in job.chapters:
         for image in chapter.job.article.images.values():
             name = chapter_image(chapter, image.name)
             images.append(
-                item(f"image{len(images) + 1}", name, image.media_type, image.source.read_bytes())
+                epub.item(
+                    f"image{len(images) + 1}", name, image.media_type, image.source.read_bytes()
+                )
             )
     return images

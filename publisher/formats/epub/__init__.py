@@ -13,9 +13,9 @@ from publisher.formats.context import context, layout, logo_file, render_content
 from publisher.formats.epub.book import (
     CSS_NAME,
     XHTML,
-    Description,
     add_metadata,
     cover_documents,
+    describe,
     item,
     new_book,
     parse_document,
@@ -72,16 +72,13 @@ def render(job: Job, needs: Needs) -> Product:
     parse_document(job.theme, "nav", nav)
 
     book = new_book(
-        Description(
+        describe(
+            meta,
             identifier=identifier(job),
             title=values["display_title"],
             languages=(meta.lang,),
             people=tuple((author, "aut") for author in meta.authors),
-            publisher=meta.publisher,
             description=values["description"],
-            keywords=meta.keywords,
-            license=meta.license,
-            date=meta.date,
         )
     )
     if breaks:

@@ -15,7 +15,7 @@ from lxml import etree
 
 from publisher.catalog import Variant
 from publisher.errors import PublisherError
-from publisher.reading.model import Author
+from publisher.reading.model import Author, Meta
 from publisher.theme import Theme
 from publisher.theme.stylesheets import concatenate, font_faces, font_files, media_type
 
@@ -61,6 +61,18 @@ class Description:
     keywords: tuple[str, ...] = ()
     license: str | None = None
     date: dt.date | None = None
+
+
+def describe(meta: Meta, **fields: Any) -> Description:
+    """The description of a book about ``meta`` (an article's or a collection's):
+    its publisher, keywords, licence and date, and ``fields``."""
+    return Description(
+        publisher=meta.publisher,
+        keywords=meta.keywords,
+        license=meta.license,
+        date=meta.date,
+        **fields,
+    )
 
 
 def new_book(description: Description) -> Any:
