@@ -23,6 +23,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import NamedTuple
 
@@ -172,12 +173,13 @@ def single_article(work: Path, runs: int) -> list[Row]:
     return rows
 
 
-def scale(work: Path, articles: int, collections: int) -> list[Row]:
+def scale(
+    work: Path, articles: int, collections: int, rows: list[Row], save: Callable[[], None]
+) -> None:
     """A generated project: cold with 1 and 2 jobs (in turn, with peak memory), a
-    no-op rebuild, one article edited."""
+    no-op rebuild, one article edited; each row is saved as soon as it is known."""
     project = work / "many"
     make_project(project, articles, collections)
-    rows: list[Row] = []
     cold: dict[int, tuple[float, float, float]] = {}
     for jobs in (1, 2):
         subprocess.run(["rm", "-rf", "build"], cwd=project, check=True)
@@ -198,6 +200,7 @@ def scale(work: Path, articles: int, collections: int) -> list[Row]:
                 f"largest one {largest:.0f} MB (RSS); target < 1 GB ({memory})",
             )
         )
+    save()
     noop = median([*PUBLISHER, "build", "-q"], project, 5)
     verdict = "met" if noop < 2 else "NOT MET"
     rows.append(
@@ -230,7 +233,7 @@ def scale(work: Path, articles: int, collections: int) -> list[Row]:
             f"only ({'met' if only else 'NOT MET'})",
         )
     )
-    return rows
+    save()
 
 
 def _members(project: Path, collection: Path) -> list[str]:
@@ -252,6 +255,11 @@ def main() -> None:
     collections = min(options.collections, 4) if options.quick else options.collections
     runs = 3 if options.quick else 7
     rows: list[Row] = []
+    command = " ".join(["nice", "benchmarks/run.py", *sys.argv[1:]])
+
+    def save() -> None:
+        options.out.write_text(report(command, runs, rows), encoding="utf-8")
+
     with tempfile.TemporaryDirectory() as temp:
         work = Path(temp)
         bare = median([sys.executable, "-c", "pass"], work, 7)
@@ -264,9 +272,12 @@ def main() -> None:
             )
         )
         rows += single_article(work, runs)
-        rows += scale(work, articles, collections)
+        save()
+        scale(work, articles, collections, rows, save)
+    print(report(command, runs, rows))
 
-    command = " ".join(["nice", "benchmarks/run.py", *sys.argv[1:]])
+
+def report(command: str, runs: int, rows: list[Row]) -> str:
     lines = [
         "# Benchmarks",
         "",
@@ -280,7 +291,7 @@ def main() -> None:
         "words, one figure), standard variant unless said otherwise, each publisher run "
         "from an empty output folder; pandoc (Debian's) makes a standalone HTML page, an "
         "EPUB 3, and a PDF through WeasyPrint. Scale: `benchmarks/corpus.py` generates "
-        "articles of about 1,100 words (five sections, plain blocks, a figure, a table, a "
+        "articles of about 1,300 words (five sections, plain blocks, a figure, a table, a "
         "footnote, a word list) in four languages over two years, and collections of each "
         "language's articles of a quarter (at most 12); a cold build makes every output "
         "of every article and collection and the site pages. Peak memory is sampled from "
@@ -291,8 +302,7 @@ def main() -> None:
         *(f"| {a} | {b} | {c} |" for a, b, c in rows),
         "",
     ]
-    options.out.write_text("\n".join(lines), encoding="utf-8")
-    print("\n".join(lines))
+    return "\n".join(lines)
 
 
 if __name__ == "__main__":
