@@ -188,8 +188,16 @@ def check(
         from publisher.validators import validate_outputs
 
         out = project / config["out"]
-        slugs = [r.slug for r in reports if r.slug]
-        for line, is_finding in validate_outputs([out / slug for slug in slugs]):
+        folders = [out / r.slug for r in reports if r.slug]
+        if not paths:  # the whole project: its collections and the site's index page too
+            collections = out / "collections"
+            folders += (
+                sorted(p for p in collections.iterdir() if p.is_dir())
+                if collections.is_dir()
+                else []
+            )
+            folders += [out] if (out / "index.html").is_file() else []
+        for line, is_finding in validate_outputs(folders):
             typer.echo(line, err=is_finding)
             failed |= is_finding
     if (
