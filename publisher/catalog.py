@@ -116,6 +116,8 @@ class Paper:
     """CSS margins: top right bottom left."""
     footer_size: str
     help: str
+    code_columns: int
+    """Characters of code that fit on a line of the page (longer lines wrap)."""
 
 
 FORMATS: dict[str, Format] = {}
@@ -213,8 +215,8 @@ register_variant(
 
 PAPERS.update(
     {
-        "A4": Paper("A4", "A4", "20mm 20mm 22mm 20mm", "8.5pt", "210 × 297 mm (default)"),
-        "A5": Paper("A5", "A5", "14mm 13mm 18mm 13mm", "8pt", "148 × 210 mm, a folded A4"),
+        "A4": Paper("A4", "A4", "20mm 20mm 22mm 20mm", "8.5pt", "210 × 297 mm (default)", 86),
+        "A5": Paper("A5", "A5", "14mm 13mm 18mm 13mm", "8pt", "148 × 210 mm, a folded A4", 60),
     }
 )
 DEFAULT_PAPER = "A4"

@@ -342,6 +342,23 @@ def new_collection(
     typer.echo(f"created {path}; build it with: publisher build")
 
 
+@new_app.command("strings")
+def new_strings(
+    lang: Annotated[str, typer.Argument(help="Language (BCP 47), e.g. so, ti, zh-Hant.")],
+) -> None:
+    """Create i18n/LANG.toml: every interface string in English, to translate."""
+    from publisher.errors import UsageError
+    from publisher.scaffold import new_strings as scaffold
+
+    try:
+        path = scaffold(lang, Path.cwd())
+    except UsageError as error:
+        _fail(error, 2)
+    except PublisherError as error:
+        _fail(error, 1)
+    typer.echo(f"created {path}; translate it, then build again")
+
+
 def _project_config() -> tuple[Path, Config]:
     """The current folder as the project, and its publisher.toml (exit 2 if invalid)."""
     from publisher.config import load_config

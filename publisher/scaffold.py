@@ -273,3 +273,32 @@ def new_collection(
     )
     write_atomic(path, text.encode("utf-8"))
     return path
+
+
+STRINGS_HEADER = """# Interface strings for '{lang}': the words publisher puts around an article
+# ("Contents", "page 2 of 3", "Easy read"). Translate each English text below; keep
+# every {{placeholder}} as it is. This file (i18n/{lang}.toml in the project) is used
+# for every theme; remove a line to fall back to the theme's own text.
+"""
+
+
+def new_strings(lang: str, project_dir: Path) -> Path:
+    """Write i18n/<lang>.toml in the project: every interface string, in English, to
+    translate."""
+    import langcodes
+
+    from publisher.theme import builtin_themes_dir
+
+    if not langcodes.tag_is_valid(lang):
+        raise UsageError.at(None, f"'{lang}' is not a valid BCP 47 language tag (e.g. so, ti, zh)")
+    path = project_dir / "i18n" / f"{lang}.toml"
+    if path.exists():
+        raise PublisherError.at(path, "already exists; edit it, or remove it first")
+    english = builtin_themes_dir() / "default" / "i18n" / "en.toml"
+    body = "\n".join(
+        line
+        for line in english.read_text(encoding="utf-8").splitlines()
+        if not line.startswith("#")
+    )
+    write_atomic(path, (STRINGS_HEADER.format(lang=lang) + body + "\n").encode("utf-8"))
+    return path

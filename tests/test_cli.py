@@ -128,7 +128,7 @@ def test_warnings_are_shown_and_strict_makes_them_errors(tmp_path: Path) -> None
     result = runner.invoke(app, ["build", str(article), "--out", str(tmp_path / "o"), "-f", "html"])
     assert result.exit_code == 0
     assert "waarschuwing.md:5: unknown front matter key 'auteur'" in result.stderr
-    assert "waarschuwing.md:8: raw HTML is not allowed; it is shown as text" in result.stderr
+    assert "waarschuwing.md:8: HTML <b> is shown as text" in result.stderr
     strict = runner.invoke(
         app, ["build", str(article), "--out", str(tmp_path / "s"), "-f", "html", "--strict"]
     )

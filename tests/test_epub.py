@@ -105,7 +105,7 @@ def test_page_breaks_follow_the_printed_handout(example_build: Path, variant: st
     pdf = example_build / f"{SLUG}{variant}.pdf"
     with zipfile.ZipFile(epub) as archive:
         content = archive.read("EPUB/content.xhtml").decode("utf-8")
-    markers = re.findall(r'<span id="pagina-(\d+)" role="doc-pagebreak"[^>]*/>', content)
+    markers = re.findall(r'<span id="page-(\d+)" role="doc-pagebreak"[^>]*/>', content)
     assert markers, "no page-break markers"
     pages = subprocess.run(
         ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
@@ -116,7 +116,7 @@ def test_page_breaks_follow_the_printed_handout(example_build: Path, variant: st
             ancestors = {etree.QName(a).localname for a in marker.iterancestors()}
             assert "nav" not in ancestors, f"page {marker.get('id')} is in a navigation list"
     for number in markers:
-        after = content.split(f'id="pagina-{number}"', 1)[1].split("/>", 1)[1]
+        after = content.split(f'id="page-{number}"', 1)[1].split("/>", 1)[1]
         text_after = _alnum(re.sub(r"<[^>]+>", "", after))
         first_on_page = _alnum(pages[int(number) - 1])
         assert text_after[:20] == first_on_page[:20], f"page {number}"
@@ -187,4 +187,4 @@ def test_a_page_that_starts_with_a_numbered_list_is_in_the_page_list(tmp_path: P
     count = int(re.search(r"Pages:\s+(\d+)", pages.stdout).group(1))  # type: ignore[union-attr]
     with zipfile.ZipFile(tmp_path / "lijst" / "lijst.epub") as archive:
         content = archive.read("EPUB/content.xhtml").decode("utf-8")
-    assert re.findall(r'id="pagina-(\d+)"', content) == [str(n) for n in range(1, count + 1)]
+    assert re.findall(r'id="page-(\d+)"', content) == [str(n) for n in range(1, count + 1)]

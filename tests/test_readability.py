@@ -198,7 +198,6 @@ def test_passive_voice_is_flagged_with_its_line(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("body", "front", "message"),
     [
-        ("## Een\n\n#### Drie\n", "", "heading level skipped: h2 followed by h4"),
         ("Lees [klik hier](https://example.org).\n", "", "vague link text 'klik hier'"),
         ("De WMO en de GGD.\n", "abbr:\n  WMO: Wet\n", "abbreviation 'GGD' has no expansion"),
         (
@@ -275,3 +274,11 @@ def test_check_without_articles_says_so(tmp_path: Path, monkeypatch: pytest.Monk
     assert "source: no articles (*.md or <slug>/index.md) found" in empty.stderr
     missing = runner.invoke(app, ["check", "bestaat-niet.md"])
     assert missing.exit_code == 2 and "bestaat-niet.md: no such file or folder" in missing.stderr
+
+
+def test_a_skipped_heading_level_is_repaired_with_a_warning(tmp_path: Path) -> None:
+    article, report = read_article(write(tmp_path, "## Een\n\n#### Drie\n", ""))
+    assert [t.tag for t in article.tokens if t.type == "heading_open"] == ["h2", "h3"]
+    assert [(p.line, p.message) for p in report.warnings] == [
+        (9, "heading level skipped (h4 after h2): shown one level below the heading before it")
+    ]

@@ -55,12 +55,17 @@ def build(tmp_path: Path, url: str, *options: str) -> Result:
     )
 
 
-def test_remote_image_is_refused_by_default(tmp_path: Path, server: str) -> None:
+def test_remote_image_is_not_fetched_by_default_and_its_alt_text_is_shown(
+    tmp_path: Path, server: str
+) -> None:
     result = build(tmp_path, f"{server}/foto.png")
-    assert result.exit_code == 1
-    assert "is not allowed; put the file beside the article (or build with --allow-remote)" in (
-        result.stderr
-    )
+    assert result.exit_code == 0, result.stderr
+    assert "is not included (build with --allow-remote to fetch it)" in result.stderr
+    page = (tmp_path / "out" / "op-afstand" / "op-afstand.html").read_text(encoding="utf-8")
+    assert "Een dambord" in page and server not in page
+    assert not (tmp_path / "out" / "op-afstand" / "assets" / "images").exists()
+    strict = build(tmp_path, f"{server}/foto.png", "--strict")
+    assert strict.exit_code == 1 and "is not included" in strict.stderr
 
 
 def test_allowed_remote_image_is_fetched_and_published(tmp_path: Path, server: str) -> None:

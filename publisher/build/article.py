@@ -20,6 +20,7 @@ from publisher.build.records import record_of
 from publisher.catalog import FORMATS, VARIANTS, Variant, build_order
 from publisher.content.select import select, select_footnotes
 from publisher.errors import Problem, PublisherError
+from publisher.formats.fonts import glyph_warnings
 from publisher.reading.model import Article
 from publisher.reading.reader import read_article
 from publisher.theme import Theme, load_theme
@@ -28,12 +29,34 @@ from publisher.theme import Theme, load_theme
 def read(path: Path, options: BuildOptions) -> tuple[Article, list[Problem]]:
     """The article, checked, with the project's defaults; raises PublisherError."""
     remote_cache = options.out_dir / ".remote-images" if options.allow_remote else None
-    article, report = read_article(path, remote_cache)
+    article, report = read_article(path, remote_cache, options.settings.base_url)
     if article.meta.publisher is None and options.settings.publisher:
         article.meta = dataclasses.replace(article.meta, publisher=options.settings.publisher)
-    if options.strict and report.warnings:
-        raise PublisherError(report.warnings)
-    return article, report.warnings
+    theme = _theme(article, options)
+    warnings = report.warnings + glyph_warnings(article, theme)
+    lang = article.meta.lang
+    if theme.strings(lang).fallback:
+        warnings.append(
+            Problem(
+                path,
+                f"theme '{theme.name}' has no interface strings for '{lang}': English is used "
+                f"for labels such as 'Contents'; add them with: publisher new strings {lang}",
+                None,
+            )
+        )
+    if options.strict and warnings:
+        raise PublisherError(warnings)
+    return article, warnings
+
+
+def _theme(article: Article, options: BuildOptions) -> Theme:
+    try:
+        return load_theme(article.meta.theme or options.theme or "default", options.project_dir)
+    except PublisherError as error:  # name the article that asked for the theme
+        path = article.source.path
+        raise PublisherError(
+            [Problem(p.path or path, p.message, p.line) for p in error.problems]
+        ) from None
 
 
 def make_job(article: Article, variant: Variant, theme: Theme, options: BuildOptions) -> Job:
@@ -54,12 +77,7 @@ def make_job(article: Article, variant: Variant, theme: Theme, options: BuildOpt
 def render_variant(article: Article, variant_name: str, options: BuildOptions) -> list[Output]:
     """The outputs of one variant: every asked format, after what it reads."""
     path = article.source.path
-    try:
-        theme = load_theme(article.meta.theme or options.theme or "default", options.project_dir)
-    except PublisherError as error:  # name the article that asked for the theme
-        raise PublisherError(
-            [Problem(p.path or path, p.message, p.line) for p in error.problems]
-        ) from None
+    theme = _theme(article, options)
     for name in options.variants:
         theme.check_contrast(VARIANTS[name])
     job = make_job(article, VARIANTS[variant_name], theme, options)

@@ -28,11 +28,8 @@ from publisher.errors import Report
 from publisher.reading.files import SourceFile, read_source
 from publisher.reading.frontmatter import FIRST_LINE, SLUG_RE, FieldChecker, load_fields
 from publisher.reading.images import ImageProblem, resolve_image
-from publisher.reading.markdown import parse
 from publisher.reading.model import Article, Meta
-
-# The reader's checks of a body (images, terms, blocks, footnotes), shared with articles.
-from publisher.reading.reader import _check_tokens, _footnotes, _strip_footnote_block
+from publisher.reading.reader import read_body
 
 KNOWN_KEYS = (
     "title",
@@ -88,27 +85,15 @@ def _declaration(
     order = _order(data, check, default="listed" if "articles" in data else "newest")
     cover = _cover(data, source, check, remote_cache)
 
-    tokens, env = parse(source.body)
-    images: dict[str, Any] = {}
     meta = (
         Meta(title=title, lang=lang, date=date or UNDATED, slug=slug, **meta_fields)
         if title and lang
         else None
     )
-    _check_tokens(
-        tokens,
-        source.body_first_line,
-        source.body.split("\n"),
-        report,
-        meta,
-        images,
-        source.folder,
-        remote_cache,
-    )
-    footnotes = _footnotes(tokens, env, report)
+    body, images, footnotes = read_body(source, report, meta, remote_cache)
     if meta is None or report.errors:
         return None
-    intro = Article(source, meta, _strip_footnote_block(tokens), images, footnotes)
+    intro = Article(source, meta, body, images, footnotes)
     return Declaration(
         path=source.path,
         intro=intro,

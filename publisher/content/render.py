@@ -20,6 +20,8 @@ from markdown_it.utils import OptionsDict, OptionsType
 from publisher.content.select import VARIANT_BLOCKS
 from publisher.reading.markdown import is_safe_link, markdown, span_text
 from publisher.reading.model import Article, GlossaryEntry, Image
+from publisher.text.emoji import runs as emoji_runs
+from publisher.text.scripts import is_rtl
 
 Target = Literal["html", "xhtml", "print"]
 
@@ -49,6 +51,10 @@ class RenderOptions:
     number_links: bool = False
     """Paper: every external link is followed by a number ``[1]``; the numbered
     addresses are listed at the end (:attr:`Rendered.link_urls`)."""
+    code_columns: int | None = None
+    """Paper: code lines longer than this are wrapped, each continuation marked."""
+    label: Callable[[str], str] = str
+    """The interface string of a key (labels of admonitions: ``note_tip`` -> "Tip")."""
 
 
 @dataclass(frozen=True)
@@ -94,6 +100,8 @@ class _State:
     list_item_depth: int = 0
     figures: int = 0
     tables: int = 0
+    levels: dict[int, int] = field(default_factory=dict)
+    """Heading token (id) -> its level in this variant, never skipping one."""
     languages: set[str] = field(default_factory=set)
 
 
@@ -133,11 +141,15 @@ class BodyRenderer(RendererHTML):
         return f"</h{self._level(tokens[idx], env)}>\n"
 
     def _level(self, token: Token, env: Any) -> int:
-        return min(6, int(token.tag[1]) + self._state(env).options.heading_shift)
+        state = self._state(env)
+        return min(6, state.levels.get(id(token), int(token.tag[1])) + state.options.heading_shift)
 
     def figure(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: Any) -> str:
         state = self._state(env)
         image_token = (tokens[idx].children or [])[0]
+        if image_token.meta.get("omit"):  # a remote image that was not fetched
+            alt = self.renderInlineAsText(image_token.children or [], options, env)
+            return f'<p class="pub-image-text">{escapeHtml(alt)}</p>\n' if alt else ""
         src = str(image_token.attrGet("src"))
         image = state.article.images[src]
         state.figures += 1
@@ -148,7 +160,7 @@ class BodyRenderer(RendererHTML):
             alt=self.renderInlineAsText(image_token.children or [], options, env),
             caption=self.renderInline(_caption_tokens(caption), options, env) if caption else "",
             decorative="decorative" in str(image_token.attrGet("class") or "").split(),
-            id=self._id(env, f"figuur-{state.figures}"),
+            id=self._id(env, f"figure-{state.figures}"),
         )
         return state.options.figure(data)
 
@@ -186,7 +198,7 @@ class BodyRenderer(RendererHTML):
         state = self._state(env)
         state.tables += 1
         caption = str(tokens[idx].attrGet("caption") or "")
-        ident = self._id(env, f"tabel-{state.tables}")
+        ident = self._id(env, f"table-{state.tables}")
         caption_html = f'<caption id="{ident}">{escapeHtml(caption)}</caption>\n' if caption else ""
         if state.options.target != "html":
             return f"<table>\n{caption_html}"
@@ -218,6 +230,74 @@ class BodyRenderer(RendererHTML):
         match = re.search(r"text-align:(left|right|center)", style)
         return f' class="align-{match.group(1)}"' if match else ""
 
+    def admonition_open(
+        self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: Any
+    ) -> str:
+        token = tokens[idx]
+        kind = str(token.meta.get("kind", "note"))
+        label = self._state(env).options.label(f"note_{kind}")
+        title = str(token.meta.get("title") or "")
+        if title and title.casefold().rstrip(":!. ") != label.casefold():
+            label = f"{label}: {title}"
+        return (
+            f'<aside class="pub-note pub-note-{kind}" role="note">\n'
+            f'<p class="pub-note-label">{escapeHtml(label)}</p>\n'
+        )
+
+    def admonition_close(
+        self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: Any
+    ) -> str:
+        return "</aside>\n"
+
+    def details_open(
+        self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: Any
+    ) -> str:
+        summary = escapeHtml(str(tokens[idx].meta.get("summary") or ""))
+        # On paper and in e-readers (which may not open it) the text is shown.
+        is_open = "" if self._state(env).options.target == "html" else ' open="open"'
+        return f'<details class="pub-details"{is_open}>\n<summary>{summary}</summary>\n'
+
+    def details_close(
+        self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: Any
+    ) -> str:
+        return "</details>\n"
+
+    def html_element_open(
+        self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: Any
+    ) -> str:
+        token = tokens[idx]
+        attrs = "".join(f' {k}="{escapeHtml(str(v))}"' for k, v in (token.attrs or {}).items())
+        return f"<{token.tag}{attrs}>"
+
+    def html_element_close(
+        self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: Any
+    ) -> str:
+        return f"</{tokens[idx].tag}>"
+
+    def fence(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: Any) -> str:
+        token = tokens[idx]
+        language = token.info.strip().split(maxsplit=1)[0] if token.info.strip() else ""
+        return self._code(token.content, language, env)
+
+    def code_block(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: Any) -> str:
+        return self._code(tokens[idx].content, "", env)
+
+    def _code(self, content: str, language: str, env: Any) -> str:
+        state = self._state(env)
+        css = f' class="language-{escapeHtml(language)}"' if language else ""
+        columns = state.options.code_columns
+        if state.options.target == "print" and columns:
+            body = "\n".join(
+                '<span class="pub-code-cont"></span>'.join(
+                    escapeHtml(piece) for piece in wrap_code_line(line, columns)
+                )
+                for line in content.rstrip("\n").split("\n")
+            )
+            return f'<pre class="pub-code"><code{css}>{body}\n</code></pre>\n'
+        # On a screen a long line scrolls in its own box, reachable by keyboard.
+        focus = ' tabindex="0"' if state.options.target == "html" else ""
+        return f'<pre class="pub-code"{focus}><code{css}>{escapeHtml(content)}</code></pre>\n'
+
     def html_block(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: Any) -> str:
         return f'<p class="source-html">{escapeHtml(tokens[idx].content.strip())}</p>\n'
 
@@ -244,6 +324,8 @@ class BodyRenderer(RendererHTML):
                 escaped = " " + escaped
         else:
             escaped = escapeHtml(content)
+        if state.options.target == "print":
+            escaped = _mark_emoji(escaped)
         for short, expansion in state.article.meta.abbr:
             pattern = re.compile(r"(?<![\w-])" + re.escape(escapeHtml(short)) + r"(?![\w-])")
             abbr = f'<abbr title="{escapeHtml(expansion)}">{escapeHtml(short)}</abbr>'
@@ -253,6 +335,8 @@ class BodyRenderer(RendererHTML):
     def image(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: Any) -> str:
         state = self._state(env)
         token = tokens[idx]
+        if token.meta.get("omit"):  # a remote image that was not fetched: its alt text
+            return escapeHtml(self.renderInlineAsText(token.children or [], options, env))
         image = state.article.images[str(token.attrGet("src"))]
         alt = self.renderInlineAsText(token.children or [], options, env)
         if not alt and state.options.target == "print":
@@ -267,7 +351,7 @@ class BodyRenderer(RendererHTML):
         state = self._state(env)
         href = str(tokens[idx].attrGet("href") or "")
         state.link_depth += 1
-        if not is_safe_link(href):
+        if tokens[idx].meta.get("text_only") or not is_safe_link(href):
             state.link_stack.append("")
             return ""
         if href.startswith("#"):
@@ -297,6 +381,10 @@ class BodyRenderer(RendererHTML):
         if lang:
             attrs += self._lang_attrs(env, str(lang))
         direction = token.attrGet("dir")
+        if direction is None and lang:  # a part in a language that runs the other way
+            own = "rtl" if is_rtl(str(lang)) else "ltr"
+            if own != ("rtl" if is_rtl(state.article.meta.lang) else "ltr"):
+                direction = own
         if direction in ("ltr", "rtl", "auto"):
             attrs += f' dir="{direction}"'
         classes = str(token.attrGet("class") or "").split()
@@ -327,10 +415,10 @@ class BodyRenderer(RendererHTML):
         note_id = int(tokens[idx].meta["id"])
         number = state.note_numbers.setdefault(note_id, len(state.note_numbers) + 1)
         sub = int(tokens[idx].meta.get("subId", 0))
-        ref_id = self._id(env, f"noot-ref-{number}" + (f"-{sub}" if sub else ""))
+        ref_id = self._id(env, f"note-ref-{number}" + (f"-{sub}" if sub else ""))
         epub = ' epub:type="noteref"' if state.options.target == "xhtml" else ""
         return (
-            f'<sup class="noteref"><a href="#{self._id(env, f"noot-{number}")}" id="{ref_id}" '
+            f'<sup class="noteref"><a href="#{self._id(env, f"note-{number}")}" id="{ref_id}" '
             f'role="doc-noteref"{epub}>{number}</a></sup>'
         )
 
@@ -345,6 +433,37 @@ def _unselected(self: BodyRenderer, tokens: Sequence[Token], idx: int, *args: An
 for _name in VARIANT_BLOCKS:
     setattr(BodyRenderer, f"container_{_name}_open", _unselected)
     setattr(BodyRenderer, f"container_{_name}_close", _unselected)
+
+
+def _mark_emoji(html: str) -> str:
+    """Paper: each run of emoji in a span, so the handout's structure can say which
+    emoji it is (/ActualText); a keycap (1️⃣) prints as its digit in a box."""
+    out = []
+    for kind, piece in emoji_runs(html):
+        if kind == "emoji":
+            out.append(f'<span class="pub-emoji">{piece}</span>')
+        elif kind == "keycap":
+            out.append(f'<span class="pub-emoji pub-keycap" data-text="{piece}">{piece[0]}</span>')
+        else:
+            out.append(piece)
+    return "".join(out)
+
+
+def wrap_code_line(line: str, columns: int) -> list[str]:
+    """A code line in pieces of at most ``columns`` characters (tabs as four), each
+    continuation after the first; breaks after a space or punctuation where one is near
+    the end of a piece, else anywhere. Nothing is left out: the pieces join to the line."""
+    line = line.expandtabs(4)
+    pieces = []
+    width = columns
+    while len(line) > width:
+        cut = max((line.rfind(c, width // 2, width) for c in " ,;)]}>&|/.=+-"), default=-1)
+        cut = cut + 1 if cut > 0 else width
+        pieces.append(line[:cut])
+        line = line[cut:]
+        width = columns - 2  # room for the continuation mark
+    pieces.append(line)
+    return pieces
 
 
 def _caption_tokens(caption: str) -> list[Token]:
@@ -372,11 +491,16 @@ def render_body(
     settings["xhtmlOut"] = options.target == "xhtml"
     md_options = OptionsDict(cast(OptionsType, settings))
     env: dict[str, Any] = {"state": state}
+    previous = 1
+    for index, token in enumerate(tokens):  # a variant that leaves a section out must
+        if token.type == "heading_open":  # not skip a level
+            previous = min(int(token.tag[1]), previous + 1)
+            state.levels[id(token)] = state.levels[id(tokens[index + 2])] = previous
     body = renderer.render(tokens, md_options, env)
 
     headings = [
         Heading(
-            level=min(6, int(t.tag[1]) + options.heading_shift),
+            level=min(6, state.levels[id(t)] + options.heading_shift),
             id=options.id_prefix + str(t.attrGet("id")),
             text=_heading_text(tokens, i),
         )
@@ -391,8 +515,8 @@ def render_body(
         notes.append(
             Footnote(
                 number=number,
-                id=options.id_prefix + f"noot-{number}",
-                ref_id=options.id_prefix + f"noot-ref-{number}",
+                id=options.id_prefix + f"note-{number}",
+                ref_id=options.id_prefix + f"note-ref-{number}",
                 html=html,
             )
         )

@@ -7,6 +7,7 @@ from urllib.parse import urljoin
 
 from publisher.build.job import Job
 from publisher.catalog import FORMATS, Variant
+from publisher.reading.links import article_page_url
 
 
 def file_name(job: Job, fmt: str, variant: Variant | None = None) -> str:
@@ -17,15 +18,10 @@ def file_name(job: Job, fmt: str, variant: Variant | None = None) -> str:
 
 def page_url(job: Job) -> str | None:
     """Where the standalone page of this variant is published, if known."""
-    url = job.article.meta.url
-    if url and job.variant.suffix:
-        return urljoin(url, file_name(job, "html"))
-    if url:
-        return url
-    if job.settings.base_url:
-        base = job.settings.base_url.rstrip("/") + "/"
-        return urljoin(base, f"{job.article.slug}/{file_name(job, 'html')}")
-    return None
+    standard = article_page_url(job.article.meta.url, job.settings.base_url, job.article.slug)
+    if standard and job.variant.suffix:
+        return urljoin(standard, file_name(job, "html"))
+    return standard
 
 
 def asset_url(job: Job, relative: str) -> str | None:

@@ -15,10 +15,11 @@ from markupsafe import Markup
 
 from publisher import __version__
 from publisher.build.job import Job
-from publisher.catalog import Variant
+from publisher.catalog import PAPERS, Variant
 from publisher.content.render import FigureData, Rendered, RenderOptions, Target, render_body
 from publisher.formats.addresses import page_url
 from publisher.reading.model import Image
+from publisher.text.scripts import is_rtl
 
 if TYPE_CHECKING:
     import jinja2
@@ -47,21 +48,17 @@ def render_content(
         target,
         image_url,
         figure,
-        heading_shift + body_heading_shift(job),
+        heading_shift,
         id_prefix,
         job.strings("table", number="{number}"),
         remove_soft_hyphens=plain,
         sentence_lines=plain and job.article.meta.plain.level == "easy",
         number_links=target == "print",
+        code_columns=PAPERS[job.settings.paper].code_columns if target == "print" else None,
+        label=job.strings,
     )
     footnotes = {key: list(tokens) for key, tokens in job.footnotes.items()}
     return render_body(job.article, list(job.tokens), footnotes, options)
-
-
-def body_heading_shift(job: Job) -> int:
-    """Body headings start at h2 under the article's h1 title."""
-    levels = [int(t.tag[1]) for t in job.article.tokens if t.type == "heading_open"]
-    return max(0, 2 - min(levels)) if levels else 0
 
 
 def template_names(name: str, variant: Variant) -> list[str]:
@@ -105,6 +102,8 @@ def context(
             "license": meta.license,
         },
         "lang": meta.lang,
+        "rtl": is_rtl(meta.lang),
+        "dir_attr": Markup(' dir="rtl"') if is_rtl(meta.lang) else "",
         "display_title": title,
         "description": " ".join(summary_items) if summary_items else None,
         "summary_items": summary_items,

@@ -12,6 +12,7 @@ from publisher.build.outputs import Output
 from publisher.formats.addresses import asset_url, file_name, page_url
 from publisher.formats.assets import links
 from publisher.formats.context import context, layout, logo_file, render_content
+from publisher.formats.fonts import plan
 from publisher.reading.model import Image
 from publisher.theme.stylesheets import (
     colour_properties,
@@ -25,10 +26,12 @@ EMBED_CSS = ("embed-reset.css", "article.css", "embed.css")
 
 
 def stylesheet_text(job: Job, font_url: bool) -> str:
-    fonts = font_faces(job.theme, lambda relative: f"../{relative}") if font_url else ""
+    fonts = plan(job, "web")
+    faces = font_faces(job.theme, lambda relative: f"../{relative}", fonts.families)
     return (
-        colour_properties(job.theme, ".pub-embed")
-        + fonts
+        colour_properties(job.theme, ".pub-embed", font=fonts.stack)
+        + (faces if font_url else "")
+        + fonts.css(".pub-embed")
         + concatenate(job.theme, (*EMBED_CSS, *job.variant.css("web")))
     )
 

@@ -47,22 +47,10 @@ def lint(article: Article) -> list[Problem]:
     def at(token: Token | None) -> int | None:
         return token.map[0] + offset if token is not None and token.map else None
 
-    previous_level = 1
     vague = VAGUE_LINKS.get(article.meta.base_lang, set())
     expanded = {short for short, _ in article.meta.abbr}
     reported: set[str] = set()
     for token in article.tokens:
-        if token.type == "heading_open":
-            level = int(token.tag[1])
-            if level > previous_level + 1 and previous_level > 1:
-                problems.append(
-                    Problem(
-                        path,
-                        f"heading level skipped: h{previous_level} followed by h{level}",
-                        at(token),
-                    )
-                )
-            previous_level = level
         if token.type != "inline":
             continue
         children = token.children or []

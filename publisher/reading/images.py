@@ -131,7 +131,8 @@ def resolve_image(src: str, folder: Path, remote_cache: Path | None = None) -> I
         return _checked(local, f"remote/{local.name}", src)
     if parts.scheme or parts.netloc:
         raise ImageProblem(f"image '{src[:60]}' must be a file beside the article")
-    relative = unquote(parts.path)
+    # "/img/x.png" (a docs site's root) is looked up in the article's folder.
+    relative = unquote(parts.path).removeprefix("/")
     if not relative or relative.startswith(("/", "\\")) or re.match(r"^[A-Za-z]:", relative):
         raise ImageProblem(f"image path '{src}' must be relative to the article")
     root = folder.resolve()

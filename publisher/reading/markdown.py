@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import cache
+from typing import Any
 
 from markdown_it import MarkdownIt
 from markdown_it.rules_core import StateCore
@@ -15,7 +16,9 @@ from mdit_py_plugins.container import container_plugin
 from mdit_py_plugins.deflist import deflist_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 
-from publisher.reading.model import slugify
+from publisher.reading.admonitions import admonitions_plugin
+from publisher.reading.html import html_rule
+from publisher.reading.ids import heading_ids, slug
 
 SAFE_SCHEMES = ("http:", "https:", "mailto:", "tel:")
 SPAN_ATTRS = ("id", "class", "lang", "dir", "term")
@@ -24,18 +27,34 @@ VARIANT_CONTAINERS = ("plain", "standard")
 
 
 def is_safe_link(url: str) -> bool:
-    """Links allowed by the source format: http(s), mailto, tel, #fragment, relative."""
+    """What may be a link in an output: http(s), mailto, tel, #fragment. (Relative
+    links are made absolute, or text, by the reader: publisher.reading.links.)"""
     cleaned = re.sub(r"[\x00-\x20]", "", url).lower()
-    if cleaned.startswith("#"):
-        return True
+    return cleaned.startswith(("#", *SAFE_SCHEMES))
+
+
+def _parseable(url: str) -> bool:
+    """What the parser takes as a link or image at all: also relative addresses."""
+    cleaned = re.sub(r"[\x00-\x20]", "", url).lower()
     if ":" in cleaned.split("/", 1)[0].split("?", 1)[0].split("#", 1)[0]:
         return cleaned.startswith(SAFE_SCHEMES)
     return True
 
 
+WWW_RE = re.compile(
+    r"^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}(?::\d+)?"
+    r"(?:[/?#](?:[^\s<>]*[^\s<>.,:;!?'\")\]])?)?",
+    re.IGNORECASE,
+)
+
+
+def _www(self: object, match: Any) -> None:
+    match.url = "https://" + match.url
+
+
 def _validate_link(url: str) -> bool:
     # Images may be relative paths (checked later) or http(s); nothing else.
-    return is_safe_link(url) or url.lower().startswith("data:image/")
+    return _parseable(url) or url.lower().startswith("data:image/")
 
 
 @cache
@@ -43,6 +62,12 @@ def markdown() -> MarkdownIt:
     """The parser for the source format (built once per process)."""
     md = MarkdownIt("commonmark", {"html": True, "linkify": True, "typographer": False})
     md.enable(["table", "strikethrough", "linkify"])
+    # Only what has a scheme (https://, mailto:) or starts with www. becomes a link:
+    # names like GOV.UK and README.md stay text.
+    linkify = md.linkify
+    assert linkify is not None  # linkify-it-py is a dependency
+    linkify.set({"fuzzy_link": False, "fuzzy_email": False})
+    linkify.add("www.", {"validate": WWW_RE, "normalize": _www})
     md.validateLink = _validate_link  # type: ignore[method-assign]
     footnote_plugin(md, inline=False)
     deflist_plugin(md)
@@ -51,6 +76,8 @@ def markdown() -> MarkdownIt:
     attrs_block_plugin(md, allowed=("caption",))
     for name in VARIANT_CONTAINERS:
         container_plugin(md, name)
+    admonitions_plugin(md)
+    md.core.ruler.after("inline", "publisher_html", html_rule)
     md.core.ruler.push("publisher_heading_attrs", _heading_attrs)
     md.core.ruler.push("publisher_figures", _figures)
     md.core.ruler.push("publisher_heading_ids", _heading_ids)
@@ -95,7 +122,7 @@ def _heading_attrs(state: StateCore) -> None:
             continue
         for part in match.group(1).split():
             if part.startswith("#") and len(part) > 1:
-                token.attrSet("id", slugify(part[1:]) or part[1:])
+                token.attrSet("id", slug(part[1:]) or part[1:])
             elif part.startswith(".") and len(part) > 1:
                 token.attrJoin("class", part[1:])
         last.content = last.content[: match.start()]
@@ -134,17 +161,12 @@ def _figures(state: StateCore) -> None:
 
 
 def _heading_ids(state: StateCore) -> None:
-    """Every heading gets a unique id (kept when the author set one)."""
-    seen: set[str] = set()
+    """Every heading gets a unique id: the author's own, or GitHub's slug of its text."""
     tokens = state.tokens
-    for index, token in enumerate(tokens):
-        if token.type != "heading_open":
-            continue
-        wanted = token.attrGet("id")
-        base = str(wanted) if wanted else slugify(tokens[index + 1].content) or "sectie"
-        candidate, number = base, 2
-        while candidate in seen:
-            candidate = f"{base}-{number}"
-            number += 1
-        seen.add(candidate)
-        token.attrSet("id", candidate)
+    headings = [i for i, t in enumerate(tokens) if t.type == "heading_open"]
+    texts = [
+        (tokens[i + 1].content, str(tokens[i].attrGet("id")) if tokens[i].attrGet("id") else None)
+        for i in headings
+    ]
+    for index, ident in zip(headings, heading_ids(texts), strict=True):
+        tokens[index].attrSet("id", ident)

@@ -10,6 +10,7 @@ from typing import Literal
 from markdown_it.token import Token
 
 from publisher.reading.files import SourceFile
+from publisher.reading.ids import term_id
 
 Level = Literal["b1", "easy"]
 
@@ -28,7 +29,7 @@ class GlossaryEntry:
 
     @property
     def anchor(self) -> str:
-        return "begrip-" + slugify(self.key)
+        return term_id(self.key)
 
 
 @dataclass(frozen=True)
@@ -97,7 +98,7 @@ class Article:
 
 
 def slugify(text: str) -> str:
-    """A readable, ASCII-only id from a heading or term."""
+    """A readable, ASCII-only file name (slug) from a title."""
     import unicodedata
 
     normal = unicodedata.normalize("NFKD", text)

@@ -8,24 +8,38 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote
 
 from markdown_it.token import Token
 
 from publisher.errors import Report
-from publisher.reading.files import read_source
+from publisher.reading.files import SourceFile, read_source
 from publisher.reading.frontmatter import parse_front_matter
 from publisher.reading.images import ImageProblem, resolve_image
+from publisher.reading.links import article_page_url, resolve, scheme
 from publisher.reading.markdown import parse, span_text
-from publisher.reading.model import Article, Image
+from publisher.reading.model import Article, Image, Meta
+from publisher.reading.outline import repair
 
 UNPARSED_ATTRS_RE = re.compile(r"\]\{[^{}]*\}")
+ALLOWED_HTML = "only br, sup, sub, kbd, abbr, mark, small, s and details are kept as HTML"
+TAG_NAME_RE = re.compile(r"</?([A-Za-z][A-Za-z0-9-]*)")
 
 
-def read_article(path: Path, remote_cache: Path | None = None) -> tuple[Article, Report]:
+def _tags(content: str) -> str:
+    names = list(dict.fromkeys(f"<{m.lower()}>" for m in TAG_NAME_RE.findall(content)))
+    return ", ".join(names[:4]) or "markup"
+
+
+def read_article(
+    path: Path, remote_cache: Path | None = None, base_url: str | None = None
+) -> tuple[Article, Report]:
     """Read, parse and check one article. Raises PublisherError on errors.
-    Remote images are fetched into ``remote_cache`` only when it is given."""
+    Remote images are fetched into ``remote_cache`` only when it is given; relative
+    links are made absolute against the article's ``url`` or ``base_url``."""
     source = read_source(path)
     report = Report(path)
     for line, char in source.removed[:20]:
@@ -33,17 +47,34 @@ def read_article(path: Path, remote_cache: Path | None = None) -> tuple[Article,
             f"invisible character U+{ord(char):04X} removed (no output format can hold it)", line
         )
     meta = parse_front_matter(source, report)
+    body, images, footnotes = read_body(source, report, meta, remote_cache, base_url)
+    report.raise_if_errors()
+    assert meta is not None
+    return Article(source, meta, body, images, footnotes), report
+
+
+def read_body(
+    source: SourceFile,
+    report: Report,
+    meta: Meta | None,
+    remote_cache: Path | None = None,
+    base_url: str | None = None,
+) -> tuple[list[Token], dict[str, Image], dict[int, list[Token]]]:
+    """Parse and check the text after the front matter (an article's, or a
+    collection's introduction): its tokens without the footnote block, its images,
+    its footnotes. Problems go to ``report``."""
     tokens, env = parse(source.body)
     offset = source.body_first_line
+    if meta is not None:
+        tokens = repair(tokens, meta.title, report.warn, offset)
+    page = article_page_url(meta.url, base_url, meta.slug) if meta is not None else None
+    context = _Context(source.folder, remote_cache, page, base_url, _ids(tokens))
 
     images: dict[str, Image] = {}
     lines = source.body.split("\n")
-    _check_tokens(tokens, offset, lines, report, meta, images, path.parent, remote_cache)
+    _check_tokens(tokens, offset, lines, report, meta, images, context)
     footnotes = _footnotes(tokens, env, report)
-    report.raise_if_errors()
-    assert meta is not None
-    body = _strip_footnote_block(tokens)
-    return Article(source, meta, body, images, footnotes), report
+    return _strip_footnote_block(tokens), images, footnotes
 
 
 def walk(tokens: list[Token], line: int | None = None) -> Iterator[tuple[Token, int | None]]:
@@ -55,6 +86,24 @@ def walk(tokens: list[Token], line: int | None = None) -> Iterator[tuple[Token, 
             yield from walk(token.children, here)
 
 
+@dataclass(frozen=True)
+class _Context:
+    folder: Path
+    remote_cache: Path | None
+    page_url: str | None
+    base_url: str | None
+    ids: frozenset[str]
+
+
+def _ids(tokens: list[Token]) -> frozenset[str]:
+    """The ids a ``#fragment`` link can go to: headings and spans with an id."""
+    return frozenset(
+        str(token.attrGet("id"))
+        for token, _line in walk(tokens)
+        if token.type in ("heading_open", "span_open") and token.attrGet("id")
+    )
+
+
 def _check_tokens(
     tokens: list[Token],
     offset: int,
@@ -62,8 +111,7 @@ def _check_tokens(
     report: Report,
     meta: Any,
     images: dict[str, Image],
-    folder: Path,
-    remote_cache: Path | None = None,
+    context: _Context,
 ) -> None:
     def at(line: int | None) -> int | None:
         return None if line is None else line + offset
@@ -75,7 +123,7 @@ def _check_tokens(
         if kind == "inline":
             parent_children = token.children
         if kind in ("html_block", "html_inline"):
-            report.warn("raw HTML is not allowed; it is shown as text", at(line))
+            report.warn(f"HTML {_tags(token.content)} is shown as text: {ALLOWED_HTML}", at(line))
         elif kind.startswith("container_") and kind.endswith("_open") and token.map:
             end = token.map[1]
             closing = lines[end] if end < len(lines) else ""
@@ -90,7 +138,7 @@ def _check_tokens(
                 at(line),
             )
         elif kind == "image":
-            _check_image(token, at(line), report, images, folder, remote_cache)
+            _check_image(token, at(line), report, images, context)
         elif kind == "link_close" and previous is not None and previous.type == "link_open":
             report.warn("empty link: it has no text", at(line))
         elif kind == "span_open" and parent_children is not None:
@@ -101,20 +149,43 @@ def _check_tokens(
                 report,
                 meta,
             )
-        if kind == "link_open" and token.meta.get("insecure_attrs"):
-            report.warn("link attributes that are not allowed were dropped", at(line))
+        if kind == "link_open":
+            _check_link(token, at(line), report, context)
+            if token.meta.get("insecure_attrs"):
+                report.warn("link attributes that are not allowed were dropped", at(line))
         previous = token
 
 
+def _check_link(token: Token, line: int | None, report: Report, context: _Context) -> None:
+    href = str(token.attrGet("href") or "")
+    target = resolve(href, context.page_url, context.folder, context.base_url)
+    if target.problem:
+        report.warn(target.problem, line)
+    if target.href is None:
+        token.meta["text_only"] = True
+    elif target.href.startswith("#") and unquote(target.href[1:]) not in context.ids:
+        report.warn(
+            f"link to '{href[:60]}' goes nowhere: no heading has that id; the text stays "
+            "without a link",
+            line,
+        )
+        token.meta["text_only"] = True
+    else:
+        token.attrSet("href", target.href)
+
+
 def _check_image(
-    token: Token,
-    line: int | None,
-    report: Report,
-    images: dict[str, Image],
-    folder: Path,
-    remote_cache: Path | None = None,
+    token: Token, line: int | None, report: Report, images: dict[str, Image], context: _Context
 ) -> None:
     src = str(token.attrGet("src") or "")
+    if scheme(src) in ("http", "https") and context.remote_cache is None:
+        token.meta["omit"] = True
+        report.warn(
+            f"remote image '{src[:80]}' is not included (build with --allow-remote to fetch "
+            "it); its alt text is shown instead",
+            line,
+        )
+        return
     alt = "".join(c.content for c in token.children or []).strip()
     classes = str(token.attrGet("class") or "").split()
     if token.meta.get("insecure_attrs"):
@@ -133,7 +204,7 @@ def _check_image(
     if src in images:
         return
     try:
-        images[src] = resolve_image(src, folder, remote_cache)
+        images[src] = resolve_image(src, context.folder, context.remote_cache)
     except ImageProblem as problem:
         report.error(str(problem), line)
 

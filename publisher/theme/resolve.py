@@ -93,6 +93,14 @@ class Theme:
     chain: list[ThemeDir]
     colors: dict[str, dict[str, str]] = field(default_factory=dict)
     options: dict[str, Any] = field(default_factory=dict)
+    project_i18n: Path | None = None
+    """The project's own ``i18n/`` folder: its strings win over every theme's
+    (``publisher new strings LANG`` writes there)."""
+
+    def _i18n_folders(self) -> list[Path]:
+        """Where strings are read, the weakest first."""
+        folders = [t.path / "i18n" for t in reversed(self.chain)]
+        return folders + ([self.project_i18n] if self.project_i18n else [])
 
     @property
     def name(self) -> str:
@@ -151,24 +159,34 @@ class Theme:
             ) from None
 
     def strings(self, lang: str) -> Strings:
-        """Interface strings for a language (``nl``, ``en`` ...), child themes first."""
+        """Interface strings for a language (``nl``, ``en-GB`` ...), child themes first;
+        a language no theme of the chain has gets the English strings
+        (``Strings.fallback`` says so)."""
         base = lang.split("-")[0].lower()
         merged: dict[str, str] = {}
         found = False
-        for theme in reversed(self.chain):
-            for candidate in (base, lang):
-                path = theme.path / "i18n" / f"{candidate}.toml"
-                if path.is_file():
-                    found = True
-                    merged.update(_read_toml(path))
+        for candidates in ((base, lang), ("en",)):
+            for folder in self._i18n_folders():
+                for candidate in dict.fromkeys(candidates):
+                    path = folder / f"{candidate}.toml"
+                    if path.is_file():
+                        found = True
+                        merged.update(_read_toml(path))
+            if found:
+                break
         if not found:
             raise PublisherError.at(
                 self.chain[0].path,
                 f"theme '{self.name}' has no interface strings for language '{lang}' "
-                f"(add i18n/{base}.toml)",
+                f"nor English (add i18n/{base}.toml)",
             )
         values = {str(k): str(v) for k, v in merged.items()}
-        return Strings(values, lang, self.name, self.chain[0].path / "i18n")
+        fallback = not any(
+            (folder / f"{c}.toml").is_file()
+            for folder in self._i18n_folders()
+            for c in (base, lang)
+        )
+        return Strings(values, lang, self.name, self.chain[0].path / "i18n", fallback)
 
     def check_contrast(self, variant: Variant) -> None:
         """Stop the build when a declared colour pair is below the variant's minimum."""
@@ -201,7 +219,10 @@ def themes_fingerprint(project_dir: Path | None) -> str:
     import hashlib
 
     digest = hashlib.sha256()
-    for root in dict.fromkeys(search_path(project_dir)):
+    roots = search_path(project_dir)
+    if project_dir is not None and (project_dir / "i18n").is_dir():
+        roots.append((project_dir / "i18n").resolve())
+    for root in dict.fromkeys(roots):
         for path in sorted(root.rglob("*")):
             if path.is_file():
                 stat = path.stat()
@@ -246,6 +267,8 @@ def _load_theme(name: str, project_dir: Path | None) -> Theme:
         current = str(parent) if parent else ("default" if current != "default" else None)
 
     theme = Theme(chain)
+    if project_dir is not None:
+        theme.project_i18n = project_dir.resolve() / "i18n"
     for theme_dir in reversed(chain):
         colours = theme_dir.config.get("colors", {})
         for scheme in ("light", "dark"):

@@ -19,6 +19,8 @@ class Strings:
     theme: str
     folder: Path
     """The i18n folder of the theme that would take a missing string."""
+    fallback: bool = False
+    """The theme has no strings for this language: these are the English ones."""
 
     def __call__(self, key: str, **values: str | int) -> str:
         try:

@@ -3,23 +3,19 @@
 from __future__ import annotations
 
 import base64
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from publisher.theme import Theme
-
-FONT_FACES = (
-    ("regular", "normal", 400),
-    ("bold", "normal", 700),
-    ("italic", "italic", 400),
-    ("bold_italic", "italic", 700),
-)
+from publisher.theme.fonts import Family, families, stack
 
 
-def colour_properties(theme: Theme, scope: str, dark: bool = True) -> str:
-    """``--pub-*`` custom properties for light (and dark) colour schemes."""
-    font = str(theme.options.get("fonts", {}).get("body", "sans-serif"))
-    lines = [f"{scope} {{", f'  --pub-font: "{font}";']
+def colour_properties(theme: Theme, scope: str, dark: bool = True, font: str | None = None) -> str:
+    """``--pub-*`` custom properties for light (and dark) colour schemes; ``--pub-font``
+    is ``font`` (a CSS family list), by default the theme's body font."""
+    body = families(theme)
+    font = font or (stack([body[0].name]) if body else '"sans-serif"')
+    lines = [f"{scope} {{", f"  --pub-font: {font};"]
     lines += [f"  --pub-{k.replace('_', '-')}: {v};" for k, v in theme.colors["light"].items()]
     lines.append("}")
     if dark and theme.colors.get("dark"):
@@ -31,26 +27,29 @@ def colour_properties(theme: Theme, scope: str, dark: bool = True) -> str:
     return "\n".join(lines) + "\n"
 
 
-def font_faces(theme: Theme, url: Callable[[str], str]) -> str:
-    """@font-face rules for the theme's font; ``url`` maps a static path to a URL."""
-    fonts = theme.options.get("fonts", {})
-    family = fonts.get("body")
+def font_faces(
+    theme: Theme, url: Callable[[str], str], chosen: Sequence[Family] | None = None
+) -> str:
+    """@font-face rules for the families (default: the body font); ``url`` maps a
+    static path to a URL."""
     rules = []
-    for key, style, weight in FONT_FACES:
-        relative = fonts.get(key)
-        if not family or not relative:
-            continue
-        rules.append(
-            f'@font-face {{ font-family: "{family}"; font-style: {style}; '
-            f"font-weight: {weight}; font-display: swap; "
-            f'src: url("{url(str(relative))}") format("truetype"); }}'
-        )
+    for family in families(theme)[:1] if chosen is None else chosen:
+        for face in family.faces:
+            rules.append(
+                f'@font-face {{ font-family: "{family.name}"; font-style: {face.style}; '
+                f"font-weight: {face.weight}; font-display: swap; "
+                f'src: url("{url(face.relative)}") format("truetype"); }}'
+            )
     return "\n".join(rules) + "\n"
 
 
-def font_files(theme: Theme) -> list[str]:
-    fonts = theme.options.get("fonts", {})
-    return [str(fonts[key]) for key, _s, _w in FONT_FACES if fonts.get(key)]
+def font_files(theme: Theme, chosen: Sequence[Family] | None = None) -> list[str]:
+    """The static paths of the families' font files (default: the body font)."""
+    return [
+        face.relative
+        for family in (families(theme)[:1] if chosen is None else chosen)
+        for face in family.faces
+    ]
 
 
 def concatenate(theme: Theme, names: tuple[str, ...]) -> str:

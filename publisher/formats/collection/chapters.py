@@ -13,6 +13,7 @@ from markdown_it.common.utils import escapeHtml
 from publisher.collections.job import Chapter, CollectionJob
 from publisher.content.render import Rendered, Target
 from publisher.formats.context import context, render_content
+from publisher.formats.fonts import FontPlan, article_text, languages, plan_for
 from publisher.reading.model import GlossaryEntry, Image
 
 INTRO_ID = "pub-introduction"
@@ -132,6 +133,15 @@ def _link_terms(
         old = f'href="#{escapeHtml(prefix + entry.anchor)}"'
         body = body.replace(old, f'href="{escapeHtml(links[entry.key])}"')
     return body
+
+
+def collection_fonts(job: CollectionJob, medium: str) -> FontPlan:
+    """The fonts the whole collection needs: its own text and every article's, in
+    every script they use; the collection's language leads."""
+    jobs = [job.intro, *(chapter.job for chapter in job.chapters)]
+    text = "\n".join(article_text(j.article, list(j.strings.values.values())) for j in jobs)
+    langs = [lang for j in jobs for lang in languages(j.article)]
+    return plan_for(job.theme, text, list(dict.fromkeys(langs)), medium)
 
 
 def collection_values(job: CollectionJob, rendered: Rendered, fmt: str) -> dict[str, Any]:

@@ -13,6 +13,7 @@ from publisher.collections.job import Chapter, CollectionJob
 from publisher.formats.addresses import file_name
 from publisher.formats.collection.chapters import (
     RenderedChapter,
+    collection_fonts,
     collection_values,
     merge_glossaries,
     render_chapters,
@@ -130,11 +131,12 @@ def render(job: CollectionJob, needs: Needs) -> Product:
     cover_items = epub.cover_documents(
         theme, values, meta.publisher, cover_image, cover.alt if cover else None
     )
+    fonts = collection_fonts(job, "epub")
     items = [
-        epub.stylesheet(theme, job.variant),
+        epub.stylesheet(theme, job.variant, fonts),
         cover_items[0],
         *images,
-        *epub.theme_items(theme, logo_name),
+        *epub.theme_items(theme, logo_name, fonts),
     ]
     spine = [cover_items[1]]
     for index, (name, root) in enumerate(documents):

@@ -10,7 +10,7 @@ from publisher.collections.job import CollectionJob
 from publisher.formats.addresses import file_name, page_url
 from publisher.formats.assets import links, shared_assets
 from publisher.formats.cards import card
-from publisher.formats.collection.chapters import collection_values
+from publisher.formats.collection.chapters import collection_fonts, collection_values
 from publisher.formats.context import render_content, template_names
 from publisher.formats.html import stylesheet
 
@@ -22,7 +22,8 @@ def render(job: CollectionJob, needs: Needs) -> Product:
     intro = job.intro
     rendered = render_content(intro, "html", lambda image: f"assets/images/{image.name}", "html", 1)
     values = collection_values(job, rendered, "html")
-    css = stylesheet(intro, "collection", LISTING_CSS)
+    fonts = collection_fonts(job, "web")
+    css = stylesheet(intro, "collection", LISTING_CSS, fonts)
     logo = job.theme.options.get("logo")
     values.update(
         stylesheet=css.path,
@@ -45,4 +46,4 @@ def render(job: CollectionJob, needs: Needs) -> Product:
     )
     template = job.theme.template(*template_names("layouts/collection_page.html", job.variant))
     page = Output(file_name(intro, "html"), template.render(values).encode("utf-8"))
-    return Product((page, css, *shared_assets(intro)))
+    return Product((page, css, *shared_assets(intro, fonts)))

@@ -10,6 +10,7 @@ from publisher.build.outputs import Output
 from publisher.collections.job import Chapter, CollectionJob
 from publisher.formats.addresses import file_name
 from publisher.formats.collection.chapters import (
+    collection_fonts,
     collection_values,
     merge_glossaries,
     render_chapters,
@@ -55,7 +56,9 @@ def pack_html(job: CollectionJob) -> str:
     logo = logo_file(intro)
     cover = job.declaration.cover
     values.update(
-        stylesheet_text=print_stylesheet(intro, values["display_title"], PACK_CSS),
+        stylesheet_text=print_stylesheet(
+            intro, values["display_title"], PACK_CSS, collection_fonts(job, "print")
+        ),
         logo=logo[1].as_uri() if logo else "",
         cover_image=cover.image.source.as_uri() if cover else "",
         chapters=parts,

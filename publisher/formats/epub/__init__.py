@@ -27,6 +27,7 @@ from publisher.formats.epub.book import identifier as book_identifier
 from publisher.formats.epub.metadata import accessibility_metadata, page_source
 from publisher.formats.epub.package import write_epub
 from publisher.formats.epub.pagebreaks import insert_page_breaks
+from publisher.formats.fonts import plan
 
 CONTENT = "content.xhtml"
 
@@ -86,12 +87,13 @@ def render(job: Job, needs: Needs) -> Product:
         book.add_metadata("DC", "source", page_source(job))
     add_metadata(book, accessibility_metadata(job, rendered, bool(breaks)))
 
+    fonts = plan(job, "epub")
     cover_image, cover_doc = cover_documents(job.theme, values, meta.publisher)
-    items: list[Any] = [stylesheet(job.theme, job.variant), cover_image]
+    items: list[Any] = [stylesheet(job.theme, job.variant, fonts), cover_image]
     for number, image in enumerate(job.article.images.values(), start=1):
         data = image.source.read_bytes()
         items.append(item(f"image{number}", f"images/{image.name}", image.media_type, data))
-    items += theme_items(job.theme, logo_name)
+    items += theme_items(job.theme, logo_name, fonts)
     nav_doc = item("nav", "nav.xhtml", XHTML, nav.encode("utf-8"), ["nav"])
     content_doc = item("content", CONTENT, XHTML, serialize(root))
     for added in (*items, cover_doc, nav_doc, content_doc):

@@ -15,7 +15,9 @@ from lxml import etree
 
 from publisher.catalog import Variant
 from publisher.errors import PublisherError
+from publisher.formats.fonts import FontPlan
 from publisher.reading.model import Author, Meta
+from publisher.text.scripts import is_rtl
 from publisher.theme import Theme
 from publisher.theme.stylesheets import concatenate, font_faces, font_files, media_type
 
@@ -84,6 +86,8 @@ def new_book(description: Description) -> Any:
     book.set_title(description.title)
     first, *others = description.languages
     book.set_language(first)
+    if is_rtl(first):
+        book.set_direction("rtl")  # the spine's page-progression-direction
     for lang in others:
         book.add_metadata("DC", "language", lang)
     for index, (person, default) in enumerate(description.people):
@@ -125,25 +129,25 @@ def item(uid: str, name: str, kind: str, data: bytes, properties: list[str] | No
     return made
 
 
-def stylesheet(theme: Theme, variant: Variant) -> Any:
-    """The one stylesheet of the book (``css/epub.css``)."""
-    family = theme.options.get("fonts", {}).get("body", "serif")
+def stylesheet(theme: Theme, variant: Variant, fonts: FontPlan) -> Any:
+    """The one stylesheet of the book (``css/epub.css``), with the fonts its text needs."""
     css = (
-        font_faces(theme, lambda relative: f"../{relative}")
-        + f':root {{ --pub-font: "{family}"; }}\n'
+        font_faces(theme, lambda relative: f"../{relative}", fonts.families)
+        + f":root {{ --pub-font: {fonts.stack}; }}\n"
+        + fonts.css()
         + concatenate(theme, ("epub.css", *variant.css("epub")))
     )
     return item("style", f"css/{CSS_NAME}", "text/css", css.encode("utf-8"))
 
 
-def theme_items(theme: Theme, logo_name: str) -> list[Any]:
-    """The theme's fonts, and its logo as ``logo_name`` (if it has one)."""
+def theme_items(theme: Theme, logo_name: str, fonts: FontPlan) -> list[Any]:
+    """The fonts the book needs, and the theme's logo as ``logo_name`` (if it has one)."""
     items = []
     logo = theme.options.get("logo")
     if logo:
         path = theme.static(str(logo))
         items.append(item("theme-logo", logo_name, media_type(path), path.read_bytes()))
-    for number, relative in enumerate(font_files(theme), start=1):
+    for number, relative in enumerate(font_files(theme, fonts.families), start=1):
         suffix = "." + relative.rsplit(".", 1)[-1]
         kind = FONT_TYPES.get(suffix, "font/ttf")
         items.append(item(f"font{number}", relative, kind, theme.static(relative).read_bytes()))

@@ -32,7 +32,7 @@ class PageBreak:
 
     @property
     def id(self) -> str:
-        return f"pagina-{self.number}"
+        return f"page-{self.number}"
 
     @property
     def label(self) -> str:

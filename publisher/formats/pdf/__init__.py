@@ -15,9 +15,11 @@ from publisher.catalog import PAPERS
 from publisher.formats.addresses import file_name, page_url
 from publisher.formats.assets import other_versions
 from publisher.formats.context import context, layout, logo_file, render_content
+from publisher.formats.fonts import FontPlan, plan
 from publisher.formats.pdf.weasyprint_internals import load, page_texts, remove_font_copies
 from publisher.reading.model import Image
 from publisher.text.matching import letters_and_digits
+from publisher.text.scripts import is_rtl
 from publisher.theme.stylesheets import colour_properties, concatenate, data_uri, font_faces
 
 PDF_VARIANT = "pdf/ua-1"
@@ -50,15 +52,17 @@ def page_rules(job: Job, short_title: str) -> str:
             _css_string(see[1] + ")"),
         )
     )
+    # The title where the reader starts a line, the page number at the other side.
+    start, end = ("right", "left") if is_rtl(job.article.meta.lang) else ("left", "right")
     return f"""
 /* Paper cannot be clicked: an internal link says on which page its target is. */
 .pub-body a[href^="#"]:not([role])::after {{ content: {see_page}; }}
 @page {{
   size: {paper.size};
   margin: {paper.margins};
-  @bottom-left {{ content: {left}; font-family: var(--pub-font), sans-serif;
+  @bottom-{start} {{ content: {left}; font-family: var(--pub-font), sans-serif;
     font-size: {paper.footer_size}; color: #3d3d3d; }}
-  @bottom-right {{ content: {counter}; font-family: var(--pub-font), sans-serif;
+  @bottom-{end} {{ content: {counter}; font-family: var(--pub-font), sans-serif;
     font-size: {paper.footer_size}; color: #3d3d3d; }}
 }}
 """
@@ -71,12 +75,19 @@ def short_title(title: str, limit: int = 48) -> str:
     return cut + "…"
 
 
-def print_stylesheet(job: Job, title: str, extra: tuple[str, ...] = ()) -> str:
-    """The handout's CSS: the theme's colours and fonts, print.css, the variant's and
-    ``extra`` theme stylesheets, and the page rules (footer with ``title``)."""
+def print_stylesheet(
+    job: Job, title: str, extra: tuple[str, ...] = (), fonts: FontPlan | None = None
+) -> str:
+    """The handout's CSS: the theme's colours and fonts (and the fonts the article's
+    scripts need, or ``fonts``), print.css, the variant's and ``extra`` theme
+    stylesheets, and the page rules (footer with ``title``)."""
+    fonts = fonts or plan(job, "print")
     return (
-        colour_properties(job.theme, ":root", dark=False)
-        + font_faces(job.theme, lambda relative: job.theme.static(relative).as_uri())
+        colour_properties(job.theme, ":root", dark=False, font=fonts.stack)
+        + font_faces(
+            job.theme, lambda relative: job.theme.static(relative).as_uri(), fonts.families
+        )
+        + fonts.css()
         + concatenate(job.theme, (*PRINT_CSS, *job.variant.css("print"), *extra))
         + page_rules(job, short_title(title))
     )

@@ -12,10 +12,12 @@ handout silently (the tests in tests/test_pdf.py and veraPDF check each wrapper)
    ctypes itself looks first); the spelling that exists is still opened by the
    dynamic loader, so nothing is found differently. Removed by: WeasyPrint trying
    the platform's own spelling first (or an environment variable naming the libraries).
-2. Language of parts in the structure tree (``weasyprint.pdf.tags._build_box_tree``):
-   WeasyPrint sets /Lang only on the document; every structure element made for an
-   element with ``lang`` gets its /Lang here. Removed by: /Lang on structure elements
-   upstream (the source format promises it for ``[text]{lang=en}``).
+2. Language of parts and emoji in the structure tree
+   (``weasyprint.pdf.tags._build_box_tree``): WeasyPrint sets /Lang only on the
+   document; every structure element made for an element with ``lang`` gets its /Lang
+   here, and an emoji span (``pub-emoji``) its /ActualText (the emoji's characters,
+   which the glyphs of a ZWJ sequence or a flag do not map back to). Removed by: /Lang
+   and /ActualText from ``lang`` and ``aria-label`` upstream.
 3. Where each page starts (``Page._page_box``): the text laid out on each page, for the
    EPUB's page list. Removed by: a public box tree or text per page on ``Page``.
 4. WeasyPrint's copy of the theme fonts (``FontConfiguration._folder``): removed only
@@ -104,12 +106,16 @@ def _enable_span_languages() -> None:
 
     def build_box_tree(box: Any, parent: Any, *args: Any) -> Iterator[Any]:
         element = getattr(box, "element", None)
-        lang = None
+        lang = actual = None
         if element is not None and getattr(box, "element_tag", None) not in ("html", "body"):
             lang = element.get("lang")
+            if "pub-emoji" in (element.get("class") or "").split():
+                actual = element.get("data-text") or "".join(element.itertext())
         for struct in original(box, parent, *args):
             if lang and "Lang" not in struct:
                 struct["Lang"] = pydyf.String(lang)
+            if actual:  # what an emoji is, for screen readers and copied text
+                struct["ActualText"] = pydyf.String(actual)
             yield struct
 
     tags._build_box_tree = build_box_tree

@@ -1,0 +1,225 @@
+"""Build documents of the real-document corpus (tests/corpus/) to every output and run
+every validator once over all of them; report per document.
+
+    .venv/bin/python -m tests.corpus_runner [--out DIR] [--jobs N] [SLUG ...]
+
+(``scripts/corpus.sh`` runs the whole corpus.) Used by the conformance tests for a
+fixed sample. Besides the validators it checks what a reader would miss: every word
+of the source is in the web page, and every character of every code block is in the
+handout's text.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import subprocess
+import sys
+import tempfile
+import tomllib
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lxml import html as lxml_html
+
+from publisher import validators
+from publisher.build.batch import build_all
+from publisher.build.options import ArticleResult, BuildOptions
+from publisher.reading.markdown import parse
+from publisher.reading.reader import read_article
+from publisher.text.matching import letters_and_digits
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT / "tests" / "corpus"
+HOST = ROOT / "tests" / "conformance" / "hostile-host.html"
+SAMPLE = (
+    "ar-vue-glossary",
+    "ar-opensource-guide-how-to-contribute",
+    "fa-djangogirls-django-start-project",
+    "he-freecodecamp-how-to-contribute",
+    "nl-algoritmekader-biasanalyse",
+    "en-fzf-readme",
+    "en-standwithukraine-readme-2022",
+    "en-sqlmodel-index",
+    "tr-starlight-environmental-impact",
+    "pl-fastapi-first-steps",
+    "uk-rustbook-operators",
+    "de-starlight-reference-frontmatter",
+    "fr-leon-configuration",
+    "es-art-of-command-line",
+)
+"""The fixed sample the conformance tests run in CI: every language, every construct
+of the corpus at least once (see tests/corpus/SOURCES.toml)."""
+
+
+def documents() -> list[str]:
+    return sorted(tomllib.loads((CORPUS / "SOURCES.toml").read_text(encoding="utf-8")))
+
+
+@dataclass
+class Report:
+    slug: str
+    errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    findings: list[str] = field(default_factory=list)
+    """Validator findings and lost text, as '<file>: <finding>'."""
+
+    @property
+    def clean(self) -> bool:
+        return not self.errors and not self.findings
+
+
+def build(slugs: list[str], out: Path, jobs: int = 0) -> dict[str, ArticleResult]:
+    paths = [CORPUS / slug / "index.md" for slug in slugs]
+    options = BuildOptions(out_dir=out, project_dir=ROOT)
+    results = build_all(paths, options, jobs=jobs, force=True)
+    return {slug: result for slug, result in zip(slugs, results, strict=True)}
+
+
+def host_page(embed: Path) -> Path:
+    host = embed.with_name(embed.name.replace(".embed.html", ".host.html"))
+    fragment = embed.read_text(encoding="utf-8")
+    host.write_text(
+        HOST.read_text(encoding="utf-8").replace("<!-- EMBED -->", fragment), encoding="utf-8"
+    )
+    return host
+
+
+def validate(folders: dict[str, Path]) -> dict[str, list[str]]:
+    """Every validator once over the files of all documents: slug -> findings."""
+    missing = validators.missing()
+    if missing:
+        raise SystemExit(f"validators missing: {missing}; run scripts/install-test-tools.sh")
+    owner: dict[Path, str] = {}
+    epubs, pdfs, pages = [], [], []
+    for slug, folder in folders.items():
+        for path in sorted(folder.glob("*.*")):
+            if path.suffix == ".epub":
+                epubs.append(path)
+            elif path.suffix == ".pdf":
+                pdfs.append(path)
+            elif path.name.endswith(".embed.html"):
+                path = host_page(path)
+                pages.append(path)
+            elif path.suffix == ".html" and not path.name.endswith(".host.html"):
+                pages.append(path)
+            else:
+                continue
+            owner[path] = slug
+    found: dict[str, list[str]] = {slug: [] for slug in folders}
+
+    def add(results: dict[Path, list[validators.Finding]]) -> None:
+        for path, findings in results.items():
+            found[owner[path]] += [f"{path.name}: {f}" for f in findings]
+
+    if epubs:
+        add(validators.epubcheck(epubs))
+        add(validators.ace(epubs))
+    if pdfs:
+        add(validators.verapdf(pdfs))
+    if pages:
+        add(validators.vnu(pages))
+        add({path: result.findings for path, result in validators.axe(pages).items()})
+    return found
+
+
+WORD_RE = re.compile(r"[^\W_]{2,}")
+NOT_SHOWN_RE = re.compile(
+    r"<!--.*?-->"  # comments
+    r"|\]\([^)]*\)"  # link and image targets
+    r"|^\s*\[[^\]]+\]:\s*\S+.*$"  # reference definitions
+    r"|<[^>]+>"  # tags (their text stays)
+    r"|\{[^{}]*\}"  # attributes
+    r"|https?://\S+",  # bare addresses (shown, but split by the page's own markup)
+    re.DOTALL | re.MULTILINE,
+)
+
+
+def lost_words(source: Path, page: Path) -> list[str]:
+    """Words of the source body that are nowhere in the web page (text or alt)."""
+    body = source.read_text(encoding="utf-8").split("\n---\n", 1)[-1]
+    wanted = Counter(w.casefold() for w in WORD_RE.findall(NOT_SHOWN_RE.sub(" ", body)))
+    tree = lxml_html.fromstring(page.read_bytes())
+    shown = tree.text_content() + " ".join(tree.xpath("//img/@alt"))
+    have = {w.casefold() for w in WORD_RE.findall(shown)}
+    return sorted(w for w in wanted if w not in have)
+
+
+def lost_code(source: Path, pdf: Path) -> list[str]:
+    """Lines of code blocks whose letters and digits are not in the handout's text."""
+    article, _ = read_article(source)
+    text = subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    printed = letters_and_digits(text)
+    tokens, _env = parse(article.source.body)
+    lost = []
+    for token in tokens:
+        if token.type in ("fence", "code_block"):
+            for line in token.content.splitlines():
+                key = letters_and_digits(line)
+                if key and key not in printed:
+                    lost.append(line.strip()[:80])
+    return lost
+
+
+def run(slugs: list[str], out: Path, jobs: int = 0, check_text: bool = True) -> list[Report]:
+    results = build(slugs, out, jobs)
+    reports = {slug: Report(slug) for slug in slugs}
+    built: dict[str, Path] = {}
+    for slug, result in results.items():
+        reports[slug].errors = [str(p) for p in result.errors]
+        reports[slug].warnings = [str(p) for p in result.warnings]
+        if not result.errors:
+            built[slug] = out / str(result.slug)
+    for slug, findings in validate(built).items():
+        reports[slug].findings += findings
+    if check_text:
+        for slug, folder in built.items():
+            source = CORPUS / slug / "index.md"
+            for name in (f"{folder.name}.html",):
+                for word in lost_words(source, folder / name):
+                    reports[slug].findings.append(f"{name}: word not shown: {word}")
+            for line in lost_code(source, folder / f"{folder.name}.pdf"):
+                reports[slug].findings.append(f"{folder.name}.pdf: code not printed: {line}")
+    return [reports[slug] for slug in slugs]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("slugs", nargs="*", help="documents (default: the whole corpus)")
+    parser.add_argument("--out", type=Path, help="output folder (default: a temporary one)")
+    parser.add_argument("--jobs", type=int, default=0)
+    parser.add_argument("--sample", action="store_true", help="only the CI sample")
+    parser.add_argument("--json", type=Path, help="write the reports as JSON here")
+    args = parser.parse_args(argv)
+    slugs = args.slugs or (list(SAMPLE) if args.sample else documents())
+    with tempfile.TemporaryDirectory() as temporary:
+        reports = run(slugs, args.out or Path(temporary), args.jobs)
+    tools = ("epubcheck", "ace", "verapdf", "vnu", "axe", "word not shown", "code not printed")
+    print(f"{'document':<48} {'build':<6} {'warn':>4} " + " ".join(f"{t[:9]:>9}" for t in tools))
+    for report in reports:
+        counts = [sum(1 for f in report.findings if f"[{t}]" in f or f": {t}" in f) for t in tools]
+        state = "FAIL" if report.errors else "ok"
+        print(
+            f"{report.slug:<48} {state:<6} {len(report.warnings):>4} "
+            + " ".join(f"{c:>9}" for c in counts)
+        )
+    for report in reports:
+        for line in report.errors:
+            print(f"error: {line}")
+    clean = sum(r.clean for r in reports)
+    failed = sum(bool(r.errors) for r in reports)
+    print(f"\n{len(reports)} documents: {clean} clean, {failed} did not build")
+    if args.json:
+        args.json.write_text(
+            json.dumps([r.__dict__ for r in reports], ensure_ascii=False, indent=1),
+            encoding="utf-8",
+        )
+    return 0 if clean == len(reports) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
