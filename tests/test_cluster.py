@@ -4,6 +4,7 @@ a worker killed in the middle of the build costs nothing but time."""
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import os
 import shutil
@@ -43,7 +44,13 @@ Kijk op de [website van de gemeente](https://www.arnhem.nl/).
 
 
 def project(root: Path, count: int) -> list[Path]:
+    """The example article, ``count`` short ones, and a theme of the project's own
+    (the workers get it from the client, not from a shared disk)."""
     shutil.copytree(EXAMPLE.parent, root / "source" / EXAMPLE.parent.name)
+    colophon = root / "themes" / "eigen" / "templates" / "partials" / "colophon.html"
+    colophon.parent.mkdir(parents=True)
+    (root / "themes" / "eigen" / "theme.toml").write_text('extends = "default"\n', encoding="utf-8")
+    colophon.write_text("<p>Colofon van het eigen thema</p>\n", encoding="utf-8")
     for number in range(count):
         (root / "source" / f"bericht-{number}.md").write_text(
             SHORT.format(number=number, day=number + 1), encoding="utf-8"
@@ -75,9 +82,11 @@ def files(folder: Path) -> dict[str, bytes]:
 
 def test_cluster_build_is_the_local_build_even_when_a_worker_is_killed(tmp_path: Path) -> None:
     articles = project(tmp_path, 7)
-    local = BuildOptions(out_dir=tmp_path / "local", formats=FORMATS, project_dir=tmp_path)
+    local = BuildOptions(
+        out_dir=tmp_path / "local", formats=FORMATS, project_dir=tmp_path, theme="eigen"
+    )
     assert not any(r.errors for r in build_all(articles, local, jobs=1))
-    remote = BuildOptions(out_dir=tmp_path / "cluster", formats=FORMATS, project_dir=tmp_path)
+    remote = dataclasses.replace(local, out_dir=tmp_path / "cluster")
     with local_cluster(tmp_path, 2) as cluster, Client(cluster) as client:
         killed: list[tuple[str, int]] = []
         after_kill: list[ArticleResult] = []
@@ -98,7 +107,9 @@ def test_cluster_build_is_the_local_build_even_when_a_worker_is_killed(tmp_path:
     assert after_kill, "the kill did not land in the middle of the build"
     assert [r.source for r in results] == articles
     assert not [p for r in results for p in r.errors]
-    assert files(tmp_path / "cluster") == files(tmp_path / "local")
+    built = files(tmp_path / "cluster")
+    assert built == files(tmp_path / "local")
+    assert b"Colofon van het eigen thema" in built["bericht-0/bericht-0.html"]
     assert len(files(tmp_path / "cluster")) > 8 * len(articles)
 
 

@@ -4,8 +4,8 @@ distributed cluster (the optional extra ``publisher[cluster]``).
 What travels, so that the workers need no shared disk:
 
 - to every worker once (``Client.scatter(..., broadcast=True)``): the project's own
-  ``themes/`` folder as bytes; the built-in theme is in the worker's installed
-  publisher, whose version must be the client's;
+  ``themes/`` and ``i18n/`` folders as bytes; the built-in theme is in the worker's
+  installed publisher, whose version must be the client's;
 - with each task: the article's source and its local images as bytes (paths
   relative to the article's folder), and the build options.
 
@@ -63,14 +63,18 @@ class Files:
             target.write_bytes(data)
 
 
-def pack_folder(folder: Path) -> Files:
-    """Every file below ``folder`` (the project's themes)."""
-    if not folder.is_dir():
-        return Files(())
+PROJECT_FOLDERS = ("themes", "i18n")
+"""What a worker needs of the project besides the article: its own themes and its own
+interface strings."""
+
+
+def pack_project(project: Path) -> Files:
+    """Every file in the project's ``themes/`` and ``i18n/`` folders."""
     return Files(
         tuple(
-            (path.relative_to(folder).as_posix(), path.read_bytes())
-            for path in sorted(folder.rglob("*"))
+            (path.relative_to(project).as_posix(), path.read_bytes())
+            for name in PROJECT_FOLDERS
+            for path in sorted((project / name).rglob("*"))
             if path.is_file()
         )
     )
@@ -100,15 +104,15 @@ def render_remote(
     folder_name: str, name: str, article: Files, options: BuildOptions, project: Files, version: str
 ) -> tuple[ArticleResult, list[Output], str]:
     """On a worker: write the article (into a folder of its own name: a bundle's slug
-    is its folder's name) and the project's themes to a private folder, render every
-    output in memory; (result, outputs, the article's folder there)."""
+    is its folder's name) and the project's themes and strings to a private folder,
+    render every output in memory; (result, outputs, the article's folder there)."""
     if version != __version__:
         raise RuntimeError(f"the worker has publisher {__version__}, the client {version}")
     digest = project.digest
     if digest not in _PROJECTS or not _PROJECTS[digest].is_dir():
         made = Path(tempfile.mkdtemp(prefix="publisher-project-"))
         atexit.register(shutil.rmtree, made, True)
-        project.write(made / "themes")
+        project.write(made)
         _PROJECTS[digest] = made
     work = Path(tempfile.mkdtemp(prefix="publisher-article-"))
     folder = work / "source" / (folder_name or "article")
@@ -164,7 +168,7 @@ def run_on_cluster(
 
     client = connect(address)
     try:
-        themes = client.scatter(pack_folder(options.project_dir / "themes"), broadcast=True)
+        themes = client.scatter(pack_project(options.project_dir), broadcast=True)
         futures = {}
         for path in articles:
             future = client.submit(
