@@ -10,6 +10,7 @@ interpreter's own start-up.
     nice .venv/bin/python benchmarks/run.py               # about an hour on 2 cores
     .venv/bin/python benchmarks/run.py --quick            # 40 articles, fewer runs
     .venv/bin/python benchmarks/run.py --articles 200     # another project size
+    .venv/bin/python benchmarks/run.py --only single      # the example against pandoc
 """
 
 from __future__ import annotations
@@ -249,6 +250,7 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true")
     parser.add_argument("--articles", type=int, default=0)
     parser.add_argument("--collections", type=int, default=16)
+    parser.add_argument("--only", choices=("single", "scale"), help="run one part")
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "benchmarks.md")
     options = parser.parse_args()
     articles = options.articles or (40 if options.quick else 1000)
@@ -271,9 +273,11 @@ def main() -> None:
                 f"{help_time / bare:.1f} × `python -c pass` ({bare:.3f} s)",
             )
         )
-        rows += single_article(work, runs)
-        save()
-        scale(work, articles, collections, rows, save)
+        if options.only != "scale":
+            rows += single_article(work, runs)
+            save()
+        if options.only != "single":
+            scale(work, articles, collections, rows, save)
     print(report(command, runs, rows))
 
 
