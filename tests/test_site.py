@@ -146,7 +146,9 @@ def test_without_base_url_there_is_no_sitemap_and_links_are_relative(tmp_path: P
     assert not (tmp_path / "sitemap.xml").exists()
     assert "sitemap.xml" not in result.site.files
     feed = etree.parse(str(tmp_path / "feed.xml")).getroot()
-    assert feed.findtext("a:title", namespaces=ATOM) == "All publications"
+    # no site title or publisher set: the organisation that publishes the articles
+    assert feed.findtext("a:title", namespaces=ATOM) == "Moviera"
+    assert feed.findtext("a:author/a:name", namespaces=ATOM) == "Moviera"
     hrefs = [link.get("href") for link in feed.iterfind(".//a:entry/a:link", ATOM)]
     assert hrefs == [
         "support-for-informal-carers/support-for-informal-carers.html",

@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import json
 import time
+from collections import Counter
 from dataclasses import asdict, replace
 
 from publisher.build.manifest import load_manifest, save_manifest, shared_key, unchanged
@@ -82,9 +83,11 @@ def render_site(site: Site, options: BuildOptions) -> list[Output]:
     from publisher.site.sitemap import sitemap
 
     strings = site_job(site, options).strings
-    if not site.options.title:
-        title = options.settings.publisher or strings("all_publications")
-        site = replace(site, options=replace(site.options, title=title))
+    # Without settings: the organisation that publishes most of the articles.
+    publishers = Counter(r.publisher for r in site.articles if r.publisher)
+    organisation = site.options.author or (publishers.most_common(1)[0][0] if publishers else "")
+    title = site.options.title or organisation or strings("all_publications")
+    site = replace(site, options=replace(site.options, title=title, author=organisation))
     outputs = index_page(site, options)
     outputs.append(Output("feed.xml", feed(site, strings)))
     outputs.append(Output("index.json", index_json(site)))

@@ -35,7 +35,7 @@ def site_job(site: Site, options: BuildOptions) -> Job:
         lang=site.options.lang,
         date=site.updated,
         slug="index",
-        publisher=options.settings.publisher,
+        publisher=site.options.author or options.settings.publisher,
     )
     theme = load_theme(options.theme or "default", options.project_dir)
     return make_job(Article(source, meta, [], {}, {}), VARIANTS["standard"], theme, options)
