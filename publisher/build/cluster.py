@@ -38,6 +38,8 @@ from publisher.reading.reader import read_article
 RETRIES = 2
 """How often a task that raised is tried again (a dead worker's task is always
 given to another worker by the scheduler)."""
+RESUBMITS = 3
+"""How often the client sends an article again whose task was lost altogether."""
 CONNECT_TIMEOUT = "20s"
 
 
@@ -163,15 +165,17 @@ def connect(address: str) -> Any:
 def run_on_cluster(
     articles: list[Path], options: BuildOptions, address: str
 ) -> Iterator[ArticleResult]:
-    """Render ``articles`` on the cluster; write each one's outputs here as it comes."""
+    """Render ``articles`` on the cluster; write each one's outputs here as it comes.
+    An article whose task is lost (its workers died more often than the scheduler
+    allows, ``KilledWorker``) is sent again, up to ``RESUBMITS`` times."""
     from distributed import as_completed
 
     client = connect(address)
     try:
         themes = client.scatter(pack_project(options.project_dir), broadcast=True)
-        futures = {}
-        for path in articles:
-            future = client.submit(
+
+        def submit(path: Path) -> Any:
+            return client.submit(
                 render_remote,
                 path.parent.name,
                 path.name,
@@ -182,12 +186,21 @@ def run_on_cluster(
                 pure=False,
                 retries=RETRIES,
             )
-            futures[future] = path
-        for future in as_completed(futures):  # type: ignore[no-untyped-call]
-            path = futures[future]
+
+        futures = {submit(path): path for path in articles}
+        tries = dict.fromkeys(articles, 0)
+        pending = as_completed(list(futures))  # type: ignore[no-untyped-call]
+        for future in pending:
+            path = futures.pop(future)
             try:
                 result, outputs, remote = future.result()
-            except Exception as error:  # the task failed on every try
+            except Exception as error:
+                tries[path] += 1
+                if tries[path] <= RESUBMITS:
+                    again = submit(path)
+                    futures[again] = path
+                    pending.add(again)  # type: ignore[no-untyped-call]
+                    continue
                 failed = ArticleResult(path)
                 failed.errors = [Problem(path, f"cluster: {type(error).__name__}: {error}")]
                 yield failed
