@@ -87,7 +87,7 @@ def test_cluster_build_is_the_local_build_even_when_a_worker_is_killed(tmp_path:
     )
     assert not any(r.errors for r in build_all(articles, local, jobs=1))
     remote = dataclasses.replace(local, out_dir=tmp_path / "cluster")
-    with local_cluster(tmp_path, 2) as cluster, Client(cluster) as client:
+    with local_cluster(tmp_path, 2) as cluster, Client(cluster, set_as_default=False) as client:
         killed: list[tuple[str, int]] = []
         after_kill: list[ArticleResult] = []
 
