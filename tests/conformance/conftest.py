@@ -1,5 +1,6 @@
-"""Build the example article and every fixture article once, in all formats and
-variants (and the handouts again on A5), then hand the files to the validators."""
+"""Build the example project (its articles, its collections and the site's index
+page) and every fixture article once, in all formats and variants (and the handouts
+again on A5), then hand the files to the validators, each run once for all files."""
 
 from __future__ import annotations
 
@@ -12,8 +13,10 @@ import pytest
 from publisher import validators
 from publisher.build.article import build_article
 from publisher.build.options import BuildOptions, Settings
+from publisher.build.project import build_project
 from publisher.catalog import FORMATS, VARIANTS, formats_for
 from publisher.reading.find import find_articles
+from publisher.site.model import SiteOptions
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTICLES = find_articles([ROOT / "source", ROOT / "tests" / "fixtures" / "articles"])
@@ -28,15 +31,29 @@ def slug_of(path: Path) -> str:
     return path.parent.name if path.name == "index.md" else path.stem
 
 
+COLLECTIONS = find_articles([ROOT / "collections"])
+"""The example project's collections: built from the articles above, each in every
+format that has a collection renderer (its pack, e-book and index page)."""
+
+
 def output_names(fmt: str, extension: str | None = None) -> list[str]:
     """`slug/file` of every output of a format (in the variants it is made in by
     default), known before anything is built."""
-    return [
+    names = [
         f"{slug_of(a)}/{slug_of(a)}{v.suffix}{extension or FORMATS[fmt].extension}"
         for a in ARTICLES
         for v in VARIANTS.values()
         if fmt in formats_for(v, tuple(FORMATS))
     ]
+    if FORMATS[fmt].collection is not None:
+        names += [
+            f"collections/{slug_of(c)}/{slug_of(c)}{v.suffix}{FORMATS[fmt].extension}"
+            for c in COLLECTIONS
+            for v in VARIANTS.values()
+        ]
+    if fmt == "html":
+        names.append("index.html")  # the site's index page
+    return names
 
 
 def epub_names() -> list[str]:
@@ -56,8 +73,14 @@ def a5_names() -> list[str]:
 @pytest.fixture(scope="session")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("conformance")
-    for article in ARTICLES:
-        result = build_article(article, BuildOptions(out_dir=out, project_dir=ROOT))
+    built = build_project(
+        ARTICLES,
+        BuildOptions(out_dir=out, project_dir=ROOT),
+        collections=COLLECTIONS,
+        site=SiteOptions("Publicaties", "nl", "https://example.org/publicaties/", "Moviera"),
+        jobs=2,
+    )
+    for result in [*built.articles, *built.collections, *([built.site] if built.site else [])]:
         assert not result.errors, "\n".join(map(str, result.errors))
     for article in A5_ARTICLES:
         options = BuildOptions(
