@@ -16,12 +16,24 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 if TYPE_CHECKING:
     from publisher.build.job import Job, Needs, Product
+    from publisher.collections.job import CollectionJob
 
 Renderer = Callable[["Job", "Needs"], "Product"]
+CollectionRenderer = Callable[["CollectionJob", "Needs"], "Product"]
+F = TypeVar("F")
+
+
+def _function(name: str | F) -> F:
+    """A renderer given as ``module:function``, imported when it is first used."""
+    if not isinstance(name, str):
+        return name
+    module, _, function = name.partition(":")
+    found: F = getattr(importlib.import_module(module), function or "render")
+    return found
 
 
 @dataclass(frozen=True)
@@ -55,13 +67,16 @@ class Format:
     default: bool = True
     """Built when the command line and publisher.toml name no formats; a format that is
     slow or needs an extra program (read-aloud) is made on request."""
+    collection: str | CollectionRenderer | None = None
+    """``module:function`` that renders a collection of articles in this format
+    (``render(collection_job, needs)``), or None when collections have no such file."""
 
     def render_function(self) -> Renderer:
-        if callable(self.renderer):
-            return self.renderer
-        module, _, function = self.renderer.partition(":")
-        found: Renderer = getattr(importlib.import_module(module), function or "render")
-        return found
+        return _function(self.renderer)
+
+    def collection_function(self) -> CollectionRenderer:
+        assert self.collection is not None, f"{self.name} has no collection renderer"
+        return _function(self.collection)
 
     def required(self, published: tuple[str, ...]) -> tuple[str, ...]:
         """What this format reads when ``published`` formats are built."""
@@ -148,6 +163,7 @@ register_format(
         "web page, for visitors of your own site",
         "publisher.formats.html:render",
         links_to=("pdf", "epub", "docx", "audio"),
+        collection="publisher.formats.collection.index:render",
     )
 )
 register_format(
@@ -180,6 +196,7 @@ register_format(
         "publisher.formats.pdf:render",
         download_label="download_pdf",
         download_name="PDF",
+        collection="publisher.formats.collection.pdf:render",
     )
 )
 register_format(
@@ -192,6 +209,7 @@ register_format(
         needs=("pdf",),
         download_label="download_epub",
         download_name="EPUB",
+        collection="publisher.formats.collection.epub:render",
     )
 )
 register_format(
@@ -314,6 +332,13 @@ def build_order(wanted: tuple[str, ...], published: tuple[str, ...]) -> tuple[st
     for name in wanted:
         visit(name)
     return tuple(order)
+
+
+def collection_formats(wanted: tuple[str, ...]) -> tuple[str, ...]:
+    """The formats a collection is made in when ``wanted`` are built, each after
+    what it reads (a collection's e-book reads its own handout)."""
+    chosen = tuple(name for name in wanted if FORMATS[name].collection is not None)
+    return tuple(n for n in build_order(chosen, chosen) if FORMATS[n].collection is not None)
 
 
 def markdown_tables() -> str:

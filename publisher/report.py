@@ -84,14 +84,25 @@ class BuildReporter:
         if self.progress and self.task is not None:
             self.progress.advance(self.task)
 
-    def summary(self, results: list[ArticleResult]) -> None:
+    def summary(
+        self,
+        results: list[ArticleResult],
+        collections: list[ArticleResult] | None = None,
+        site: ArticleResult | None = None,
+    ) -> None:
         failed = [r for r in results if r.errors]
         unaddressed = unaddressed_warning(results)
         if unaddressed:
             self.say(f"warning: {unaddressed}")
+        collections = collections or []
+        failed_collections = [r for r in collections if r.errors]
         if self.quiet:
             if failed:
                 self.say(f"{len(failed)} of {len(results)} articles failed")
+            if failed_collections:
+                self.say(f"{len(failed_collections)} of {len(collections)} collections failed")
+            if site and site.errors:
+                self.say("the site pages failed")
             return
         built = [r for r in results if not r.errors and not r.skipped]
         skipped = [r for r in results if r.skipped]
@@ -108,9 +119,25 @@ class BuildReporter:
         widths = {k: max(len(k), len(v)) for k, v in columns.items()}
         self.say("  ".join(k.rjust(widths[k]) for k in columns))
         self.say("  ".join(v.rjust(widths[k]) for k, v in columns.items()))
+        if collections:
+            made = sum(1 for r in collections if not r.errors and not r.skipped)
+            kept = sum(1 for r in collections if r.skipped)
+            self.say(
+                f"collections: {made} built, {kept} unchanged, {len(failed_collections)} failed"
+            )
+        if site and not site.errors:
+            pages = ", ".join(name for name in sorted(site.files) if "/" not in name)
+            state = "unchanged" if site.skipped else "built"
+            missing = "" if "sitemap.xml" in site.files else " (no sitemap.xml: set base_url)"
+            self.say(f"site: {pages} {state}{missing}")
         self.say(f"output: {self.out}/")
         if failed:
             self.say(f"{len(failed)} of {len(results)} articles failed")
+        if failed_collections:
+            self.say(f"{len(failed_collections)} of {len(collections)} collections failed")
+        if site and site.errors:
+            for problem in site.errors:
+                self.say(f"error: {problem}")
 
 
 def unaddressed_warning(results: list[ArticleResult]) -> str:

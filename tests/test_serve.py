@@ -13,6 +13,7 @@ import pytest
 
 from publisher.build.options import BuildOptions
 from publisher.preview import RELOAD_SCRIPT, Preview
+from publisher.site.model import SiteOptions
 from tests.helpers import EXAMPLE
 
 
@@ -75,3 +76,35 @@ def test_a_source_change_rebuilds_and_sends_a_reload_event(preview) -> None:  # 
     assert line.startswith(b"data:")
     assert "Bijgewerkt: in april 2018" in (built / "artikel.html").read_text(encoding="utf-8")
     assert "Bijgewerkt" in get(server.url + "artikel/artikel.html")
+
+
+def test_the_project_preview_builds_its_collections_and_site(tmp_path: Path) -> None:
+    bundle = tmp_path / "source" / "artikel"
+    bundle.mkdir(parents=True)
+    shutil.copy(EXAMPLE, bundle / "index.md")
+    shutil.copy(EXAMPLE.parent / "presentatie.svg", bundle)
+    (tmp_path / "collections").mkdir()
+    (tmp_path / "collections" / "bundel.md").write_text(
+        "---\ntitle: Bundel\nlang: nl\narticles: [artikel]\n---\n\nVoor het overleg.\n",
+        encoding="utf-8",
+    )
+    options = BuildOptions(out_dir=tmp_path / "build", formats=("html",), project_dir=tmp_path)
+    server = Preview(
+        [tmp_path / "source"],
+        options,
+        port=0,
+        collections=tmp_path / "collections",
+        site=SiteOptions("Publicaties", "nl"),
+    )
+    server.start()
+    try:
+        index = get(server.url)
+        assert 'href="/collections/bundel/bundel.html"' in index
+        assert 'href="/index.html"' in index
+        page = get(server.url + "collections/bundel/bundel.html")
+        assert "Voor het overleg." in page and RELOAD_SCRIPT in page
+        site = get(server.url + "index.html")
+        assert "<h1" in site and "Publicaties" in site and RELOAD_SCRIPT in site
+        assert tmp_path / "collections" in server.watched()
+    finally:
+        server.stop()

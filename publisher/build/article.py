@@ -16,6 +16,7 @@ import jinja2
 from publisher.build.job import Job, Needs, Product
 from publisher.build.options import ArticleResult, BuildOptions
 from publisher.build.outputs import Output, remove_stale_temporaries, safe_join, write_atomic
+from publisher.build.records import record_of
 from publisher.catalog import FORMATS, VARIANTS, Variant, build_order, formats_for
 from publisher.content.select import select, select_footnotes
 from publisher.errors import Problem, PublisherError
@@ -143,9 +144,11 @@ def _variants_in_parallel(
         return [future.result() for future in futures]
 
 
-def build_article(path: Path, options: BuildOptions, workers: int = 1) -> ArticleResult:
-    """Render every output of one article, then write them all (or nothing).
-    ``workers`` > 1 renders the variants in parallel processes."""
+def render_outputs(
+    path: Path, options: BuildOptions, workers: int = 1
+) -> tuple[ArticleResult, list[Output]]:
+    """Read one article and render every output in memory; nothing is written (a
+    cluster worker does this and returns the bytes)."""
     started = time.perf_counter()
     result = ArticleResult(path)
     try:
@@ -157,18 +160,35 @@ def build_article(path: Path, options: BuildOptions, workers: int = 1) -> Articl
     except PublisherError as error:
         result.errors = error.problems
         result.seconds = time.perf_counter() - started
-        return result
+        return result, []
     result.slug, result.warnings = article.slug, warnings
     result.lost_links = lost_links(
         article.meta.url, options.settings, options.formats, options.variants
     )
     result.inputs = sorted(str(image.source) for image in article.images.values())
-    folder = options.out_dir / article.slug
+    result.files = {output.path: len(output.data) for output in outputs}
+    result.record = record_of(article, result.files)
+    result.seconds = time.perf_counter() - started
+    return result, outputs
+
+
+def write_outputs(result: ArticleResult, outputs: list[Output], options: BuildOptions) -> None:
+    """Write the outputs of a rendered article into <out>/<slug>/, each atomically."""
+    if result.errors or result.slug is None:
+        return
+    started = time.perf_counter()
+    folder = options.out_dir / result.slug
     remove_stale_temporaries(folder)
     for output in outputs:
         write_atomic(safe_join(folder, output.path), output.data)
-        result.files[output.path] = len(output.data)
-    result.seconds = time.perf_counter() - started
+    result.seconds += time.perf_counter() - started
+
+
+def build_article(path: Path, options: BuildOptions, workers: int = 1) -> ArticleResult:
+    """Render every output of one article, then write them all (or nothing).
+    ``workers`` > 1 renders the variants in parallel processes."""
+    result, outputs = render_outputs(path, options, workers)
+    write_outputs(result, outputs, options)
     return result
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from html import unescape
 from typing import Any, Literal, cast
 
 from markdown_it.common.utils import escapeHtml
@@ -315,11 +316,11 @@ class BodyRenderer(RendererHTML):
         return f'<pre class="pub-code" dir="ltr"{focus}><code{css}>{code}</code></pre>\n'
 
     def html_block(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: Any) -> str:
-        shown = self._printable(escapeHtml(tokens[idx].content.strip()), env)
+        shown = self._printable(escapeHtml(_readable(tokens[idx].content.strip())), env)
         return f'<p class="source-html">{shown}</p>\n'
 
     def html_inline(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: Any) -> str:
-        return self._printable(escapeHtml(tokens[idx].content), env)
+        return self._printable(escapeHtml(_readable(tokens[idx].content)), env)
 
     def code_inline(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: Any) -> str:
         token = tokens[idx]
@@ -465,6 +466,12 @@ def _unselected(self: BodyRenderer, tokens: Sequence[Token], idx: int, *args: An
 for _name in VARIANT_BLOCKS:
     setattr(BodyRenderer, f"container_{_name}_open", _unselected)
     setattr(BodyRenderer, f"container_{_name}_close", _unselected)
+
+
+def _readable(markup: str) -> str:
+    """HTML shown as text, with its character references as the characters they are
+    (a reader sees "envía", not "env&iacute;a"); the tags stay visible."""
+    return unescape(markup)
 
 
 def _mark_missing(html: str, missing: frozenset[str]) -> str:

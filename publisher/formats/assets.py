@@ -11,7 +11,7 @@ from publisher.build.outputs import Output
 from publisher.catalog import FORMATS, Variant
 from publisher.formats.addresses import article_folder, file_name, output_url, page_url
 from publisher.formats.context import human_size
-from publisher.formats.fonts import plan
+from publisher.formats.fonts import FontPlan, plan
 from publisher.theme.stylesheets import font_files
 
 
@@ -19,14 +19,15 @@ def image_path(name: str) -> str:
     return f"assets/images/{name}"
 
 
-def shared_assets(job: Job) -> list[Output]:
-    """Images of the article, the theme's fonts (with licence) and logo."""
+def shared_assets(job: Job, fonts: FontPlan | None = None) -> list[Output]:
+    """Images of the article, the fonts its text needs (or ``fonts``; each with its
+    licence) and the theme's logo."""
     outputs = [
         Output(image_path(image.name), image.source.read_bytes())
         for image in job.article.images.values()
     ]
     static = job.theme.static_files()
-    for relative in font_files(job.theme, plan(job, "web").families):
+    for relative in font_files(job.theme, (fonts or plan(job, "web")).families):
         outputs.append(Output(f"assets/{relative}", job.theme.static(relative).read_bytes()))
         licence = relative.rsplit("/", 1)[0] + "/OFL.txt"
         if licence in static:

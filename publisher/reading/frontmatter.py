@@ -56,60 +56,61 @@ def _key_lines(text: str, first_line: int) -> dict[str, int]:
     return lines
 
 
-def parse_front_matter(source: SourceFile, report: Report) -> Meta | None:
-    """Validate the front matter; problems go to ``report``. None when unusable."""
-    first_line = 2  # the line after the opening '---'
+FIRST_LINE = 2
+"""The line of the first field: the one after the opening '---'."""
+
+
+def load_fields(
+    source: SourceFile, report: Report, known: tuple[str, ...]
+) -> tuple[dict[str, Any], dict[str, int]] | None:
+    """The front matter's fields and the line of each; unknown keys are warnings
+    that name the closest known key. None (and an error) when it is not a mapping."""
     try:
         data = yaml.safe_load(source.front_matter)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        line = mark.line + first_line if mark is not None else None
+        line = mark.line + FIRST_LINE if mark is not None else None
         problem = getattr(exc, "problem", None) or "not valid YAML"
         report.error(f"front matter is not valid YAML: {problem}", line)
         return None
-    if not isinstance(data, dict):
-        report.error("front matter must be a list of 'key: value' fields", first_line)
+    except ValueError as exc:  # PyYAML's dates: 2023-02-30 is not a day
+        report.error(f"front matter has a date that does not exist ({exc})", _bad_date_line(source))
         return None
-    lines = _key_lines(source.front_matter, first_line)
-    checker = _Checker(report, lines)
-
+    if not isinstance(data, dict):
+        report.error("front matter must be a list of 'key: value' fields", FIRST_LINE)
+        return None
+    lines = _key_lines(source.front_matter, FIRST_LINE)
     for key in data:
-        if str(key) not in KNOWN_KEYS:
-            close = difflib.get_close_matches(str(key), KNOWN_KEYS, n=1)
+        if str(key) not in known:
+            close = difflib.get_close_matches(str(key), known, n=1)
             hint = f" (did you mean '{close[0]}'?)" if close else ""
             report.warn(f"unknown front matter key '{key}'{hint}", lines.get(str(key)))
+    return data, lines
 
-    title = checker.text(data, "title", required=True)
-    lang = checker.lang(data)
-    date = checker.date(data)
-    slug = checker.text(data, "slug")
-    if slug is not None and not SLUG_RE.match(slug):
-        checker.fail("slug", "'slug' may only contain a-z, 0-9 and single hyphens")
-        slug = None
-    if slug is None:
-        slug = source.default_slug.lower()
-        if not SLUG_RE.match(slug):
-            report.error(
-                f"the file name '{source.default_slug}' is not a valid slug; "
-                "rename it (a-z, 0-9, hyphens) or set 'slug' in the front matter",
-                1,
-            )
-    url = checker.text(data, "url")
-    if url is not None:
-        parts = urlsplit(url)
-        if parts.scheme != "https" or not parts.netloc:
-            checker.fail("url", "'url' must be an absolute https:// address")
-            url = None
+
+def _bad_date_line(source: SourceFile) -> int | None:
+    for number, line in enumerate(source.front_matter.split("\n"), start=FIRST_LINE):
+        for found in re.findall(r"\b\d{4}-\d{1,2}-\d{1,2}\b", line):
+            try:
+                dt.date.fromisoformat(found)
+            except ValueError:
+                return number
+    return None
+
+
+def parse_front_matter(source: SourceFile, report: Report) -> Meta | None:
+    """Validate the front matter; problems go to ``report``. None when unusable."""
+    loaded = load_fields(source, report, KNOWN_KEYS)
+    if loaded is None:
+        return None
+    data, lines = loaded
+    checker = _Checker(report, lines)
+    title, lang, date, slug = checker.identity(data, source)
+    url = checker.url(data)
 
     meta_fields: dict[str, Any] = {
-        "subtitle": checker.text(data, "subtitle"),
-        "publisher": checker.text(data, "publisher"),
-        "summary": checker.text(data, "summary"),
-        "license": checker.text(data, "license"),
-        "theme": checker.text(data, "theme"),
-        "keywords": tuple(checker.text_list(data, "keywords")),
+        **checker.description(data),
         "authors": tuple(checker.authors(data)),
-        "plain": checker.plain(data),
         "glossary": tuple(checker.glossary(data)),
         "abbr": tuple(checker.abbr(data)),
         "contact": checker.contact(data),
@@ -143,6 +144,52 @@ class _Checker:
                 self.fail(key, f"'{key}' must not be empty")
             return None
         return text
+
+    def identity(
+        self, data: dict[str, Any], source: SourceFile, dated: bool = True
+    ) -> tuple[str | None, str | None, dt.date | None, str]:
+        """Title, language, date (required unless not ``dated``) and slug."""
+        title = self.text(data, "title", required=True)
+        lang = self.lang(data)
+        date = self.date(data) if dated or "date" in data else None
+        return title, lang, date, self.slug(data, source)
+
+    def description(self, data: dict[str, Any]) -> dict[str, Any]:
+        """The fields that describe a publication (an article's or a collection's)."""
+        return {
+            "subtitle": self.text(data, "subtitle"),
+            "publisher": self.text(data, "publisher"),
+            "summary": self.text(data, "summary"),
+            "license": self.text(data, "license"),
+            "theme": self.text(data, "theme"),
+            "keywords": tuple(self.text_list(data, "keywords")),
+            "plain": self.plain(data),
+        }
+
+    def slug(self, data: dict[str, Any], source: SourceFile) -> str:
+        """The ``slug`` field, or the file's name (an error when neither is one)."""
+        slug = self.text(data, "slug")
+        if slug is not None and not SLUG_RE.match(slug):
+            self.fail("slug", "'slug' may only contain a-z, 0-9 and single hyphens")
+            slug = None
+        if slug is None:
+            slug = source.default_slug.lower()
+            if not SLUG_RE.match(slug):
+                self.report.error(
+                    f"the file name '{source.default_slug}' is not a valid slug; "
+                    "rename it (a-z, 0-9, hyphens) or set 'slug' in the front matter",
+                    1,
+                )
+        return slug
+
+    def url(self, data: dict[str, Any]) -> str | None:
+        url = self.text(data, "url")
+        if url is not None:
+            parts = urlsplit(url)
+            if parts.scheme != "https" or not parts.netloc:
+                self.fail("url", "'url' must be an absolute https:// address")
+                return None
+        return url
 
     def lang(self, data: dict[str, Any]) -> str | None:
         value = self.text(data, "lang", required=True)
@@ -183,8 +230,8 @@ class _Checker:
             return []
         return [v.strip() for v in value]
 
-    def authors(self, data: dict[str, Any]) -> list[Author]:
-        value = data.get("authors")
+    def authors(self, data: dict[str, Any], key: str = "authors") -> list[Author]:
+        value = data.get(key)
         if value is None:
             return []
         if isinstance(value, (str, dict)):
@@ -202,10 +249,10 @@ class _Checker:
                 ):
                     authors.append(Author(item["name"].strip(), item.get("role")))
                 else:
-                    self.fail("authors", "each author must be a name or {name, role}")
+                    self.fail(key, f"each of '{key}' must be a name or {{name, role}}")
                     return []
             return authors
-        self.fail("authors", "'authors' must be a list of names or of {name, role}")
+        self.fail(key, f"'{key}' must be a list of names or of {{name, role}}")
         return []
 
     def plain(self, data: dict[str, Any]) -> PlainMeta:
@@ -326,3 +373,9 @@ def _kind(value: object) -> str:
     if isinstance(value, bool):
         return "true/false"
     return type(value).__name__
+
+
+FieldChecker = _Checker
+"""The field checks with lines, for other files validated like front matter
+(collection files, ``publisher.collections.declaration``)."""
+key_lines = _key_lines

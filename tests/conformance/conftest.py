@@ -1,5 +1,6 @@
-"""Build the example article and every fixture article once, in all formats and
-variants (and the handouts again on A5), then hand the files to the validators.
+"""Build the example project (its articles, its collections and the site's index
+page) and every fixture article once, in all formats and variants (and the handouts
+again on A5), then hand the files to the validators, each run once for all files.
 
 Besides, the example is built once more as published under a base URL, so that its
 outputs carry addresses (the handout's QR code, the embed's downloads), and the
@@ -19,8 +20,10 @@ import pytest
 from publisher import validators
 from publisher.build.article import build_article
 from publisher.build.options import BuildOptions, Settings
+from publisher.build.project import build_project
 from publisher.catalog import FORMATS, VARIANTS, formats_for
 from publisher.reading.find import find_articles
+from publisher.site.model import SiteOptions
 from tests.conformance import hosts, pagebreaks
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -31,6 +34,8 @@ A5_ARTICLES = [
     for a in ARTICLES
     if a.parent.name in ("jongensprostitutie-in-beeld", "alle-onderdelen", "wijkwijzer")
 ]
+# the read-aloud version is opt-in (speech takes time): made for the example only
+AUDIO_ARTICLES = [a for a in ARTICLES if a.parent.name == "jongensprostitutie-in-beeld"]
 ARTEFACTS = ROOT / "tests" / "artefacts"
 BASE_URL = "https://publicaties.example.org/artikelen"
 ADDRESSED = "addressed"
@@ -50,15 +55,31 @@ def slug_of(path: Path) -> str:
     return path.parent.name if path.name == "index.md" else path.stem
 
 
-def output_names(fmt: str, extension: str | None = None) -> list[str]:
+COLLECTIONS = find_articles([ROOT / "collections"])
+"""The example project's collections: built from the articles above, each in every
+format that has a collection renderer (its pack, e-book and index page)."""
+
+
+def output_names(
+    fmt: str, extension: str | None = None, articles: list[Path] = ARTICLES
+) -> list[str]:
     """`slug/file` of every output of a format (in the variants it is made in by
     default), known before anything is built."""
-    return [
+    names = [
         f"{slug_of(a)}/{slug_of(a)}{v.suffix}{extension or FORMATS[fmt].extension}"
-        for a in ARTICLES
+        for a in articles
         for v in VARIANTS.values()
         if fmt in formats_for(v, tuple(FORMATS))
     ]
+    if FORMATS[fmt].collection is not None and articles is ARTICLES:
+        names += [
+            f"collections/{slug_of(c)}/{slug_of(c)}{v.suffix}{FORMATS[fmt].extension}"
+            for c in COLLECTIONS
+            for v in VARIANTS.values()
+        ]
+    if fmt == "html" and articles is ARTICLES:
+        names.append("index.html")  # the site's index page
+    return names
 
 
 def addressed_names(fmt: str) -> list[str]:
@@ -73,7 +94,7 @@ def addressed_names(fmt: str) -> list[str]:
 
 def epub_names() -> list[str]:
     """The e-books, and the read-aloud e-books (with Media Overlays) of the audio format."""
-    return output_names("epub") + output_names("audio", ".audio.epub")
+    return output_names("epub") + output_names("audio", ".audio.epub", AUDIO_ARTICLES)
 
 
 def a5_names() -> list[str]:
@@ -127,8 +148,19 @@ def host_matrix() -> list[tuple[str, str, str]]:
 @pytest.fixture(scope="session")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("conformance")
-    for article in ARTICLES:
-        result = build_article(article, BuildOptions(out_dir=out, project_dir=ROOT))
+    built = build_project(
+        ARTICLES,
+        BuildOptions(out_dir=out, project_dir=ROOT),
+        collections=COLLECTIONS,
+        site=SiteOptions("Publicaties", "nl", "https://example.org/publicaties/", "Moviera"),
+        jobs=2,
+    )
+    for result in [*built.articles, *built.collections, *([built.site] if built.site else [])]:
+        assert not result.errors, "\n".join(map(str, result.errors))
+    for article in AUDIO_ARTICLES:
+        result = build_article(
+            article, BuildOptions(out_dir=out, formats=("audio",), project_dir=ROOT)
+        )
         assert not result.errors, "\n".join(map(str, result.errors))
     for article in A5_ARTICLES:
         options = BuildOptions(

@@ -17,7 +17,7 @@ from publisher.catalog import PAPERS
 from publisher.formats.addresses import file_name
 from publisher.formats.assets import breakable, online_versions, published_page
 from publisher.formats.context import context, layout, logo_file, render_content
-from publisher.formats.fonts import plan
+from publisher.formats.fonts import FontPlan, plan
 from publisher.formats.pdf.typesetting import typeset
 from publisher.formats.pdf.weasyprint_internals import load, page_texts, remove_font_copies
 from publisher.reading.model import Image
@@ -97,6 +97,24 @@ def short_title(title: str, limit: int = 48) -> str:
     return cut + "…"
 
 
+def print_stylesheet(
+    job: Job, title: str, extra: tuple[str, ...] = (), fonts: FontPlan | None = None
+) -> str:
+    """The handout's CSS: the theme's colours and fonts (and the fonts the article's
+    scripts need, or ``fonts``), print.css, the variant's and ``extra`` theme
+    stylesheets, and the page rules (footer with ``title``)."""
+    fonts = fonts or plan(job, "print")
+    return (
+        colour_properties(job.theme, ":root", dark=False, font=fonts.stack)
+        + font_faces(
+            job.theme, lambda relative: job.theme.static(relative).as_uri(), fonts.families
+        )
+        + fonts.css()
+        + concatenate(job.theme, (*PRINT_CSS, *job.variant.css("print"), *extra))
+        + page_rules(job, short_title(title))
+    )
+
+
 def print_html(job: Job) -> str:
     """The handout as one HTML document for WeasyPrint."""
 
@@ -105,16 +123,7 @@ def print_html(job: Job) -> str:
 
     rendered = render_content(job, "print", image_url, "pdf")
     values = context(job, rendered, "pdf")
-    fonts = plan(job, "print")
-    css = (
-        colour_properties(job.theme, ":root", dark=False, font=fonts.stack)
-        + font_faces(
-            job.theme, lambda relative: job.theme.static(relative).as_uri(), fonts.families
-        )
-        + fonts.css()
-        + concatenate(job.theme, (*PRINT_CSS, *job.variant.css("print")))
-        + page_rules(job, short_title(values["display_title"]))
-    )
+    css = print_stylesheet(job, values["display_title"])
     qr = None
     url = published_page(job)
     if url:
@@ -141,37 +150,47 @@ def print_html(job: Job) -> str:
 
 
 def render(job: Job, needs: Needs) -> HandoutProduct:
-    weasyprint = load()
-    from weasyprint.text.fonts import FontConfiguration
-
-    from publisher.formats.pdf.fetcher import ConfinedFetcher
-
     roots = [
         job.article.source.folder,
         *(t.path for t in job.theme.chain),
         *(image.source for image in job.article.images.values()),  # checked by the reader
     ]
+    data, starts = lay_out(
+        print_html(job),
+        base=job.article.source.folder,
+        roots=roots,
+        identifier=job.article.slug + job.variant.suffix,
+    )
+    return HandoutProduct(
+        (Output(file_name(job, "pdf"), data),), page_starts=starts, paper=job.settings.paper
+    )
+
+
+def lay_out(
+    html: str, base: Path, roots: list[Path], identifier: str
+) -> tuple[bytes, tuple[str, ...]]:
+    """A print document as PDF/UA-1, and where each of its pages starts. Only files
+    under ``roots`` can be read (``base``: the folder relative links start from)."""
+    weasyprint = load()
+    from weasyprint.text.fonts import FontConfiguration
+
+    from publisher.formats.pdf.fetcher import ConfinedFetcher
+
     fonts = FontConfiguration()
     try:
         document = weasyprint.HTML(
-            string=print_html(job),
-            base_url=job.article.source.folder.resolve().as_uri() + "/",
+            string=html,
+            base_url=base.resolve().as_uri() + "/",
             url_fetcher=ConfinedFetcher([Path(r) for r in roots]),
         ).render(pdf_variant=PDF_VARIANT, font_config=fonts)
         buffer = io.BytesIO()
         document.write_pdf(
-            buffer,
-            pdf_variant=PDF_VARIANT,
-            pdf_identifier=(job.article.slug + job.variant.suffix).encode("utf-8"),
+            buffer, pdf_variant=PDF_VARIANT, pdf_identifier=identifier.encode("utf-8")
         )
         starts = tuple(letters_and_digits(text)[:PAGE_KEY_LENGTH] for text in page_texts(document))
     finally:
         remove_font_copies(fonts)
-    return HandoutProduct(
-        (Output(file_name(job, "pdf"), buffer.getvalue()),),
-        page_starts=starts,
-        paper=job.settings.paper,
-    )
+    return buffer.getvalue(), starts
 
 
 def qr_data_uri(url: str) -> str:
