@@ -68,9 +68,9 @@ def test_feed_has_an_entry_per_article_with_language_dates_and_every_output(
     assert root.findtext("a:updated", namespaces=ATOM) == "2018-11-30T12:00:00Z"
     assert english.findtext("a:summary", namespaces=ATOM).startswith("Many international")
     links = english.findall("a:link", ATOM)
-    # html, embed, pdf, epub and docx in the standard and plain variants; the large-print
+    # html, both embeds, pdf, epub and docx in the standard and plain variants; the large-print
     # variant is a handout only
-    assert len(links) == 5 * 2 + 1
+    assert len(links) == 6 * 2 + 1
     for link in links:
         href = link.get("href")
         assert href.startswith(SITE_URL)
@@ -113,7 +113,7 @@ def test_json_index_lists_collections_and_articles_newest_first(project_build: P
     assert set(english["variants"]) == {"standard", "plain", "large"}
     assert set(english["variants"]["large"]["outputs"]) == {"pdf"}
     outputs = english["variants"]["plain"]["outputs"]
-    assert set(outputs) == {"html", "embed", "pdf", "epub", "docx"}
+    assert set(outputs) == {"html", "embed", "embed-shadow", "pdf", "epub", "docx"}
     assert english["variants"]["plain"]["title"].startswith("Do you care for someone")
     for output in outputs.values():
         assert local(project_build, output["href"]).stat().st_size == output["size"]

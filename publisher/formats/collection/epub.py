@@ -46,7 +46,7 @@ def render(job: CollectionJob, needs: Needs) -> Product:
     shared = {
         "stylesheet": epub.CSS_NAME,
         "logo": logo_name,
-        "links": {"epub_file": "", "others": []},
+        "versions": [],
     }
 
     rendered = render_content(
