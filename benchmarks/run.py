@@ -1,12 +1,16 @@
 """Benchmarks for publisher, written to docs/benchmarks.md.
 
 Every figure is a median of several runs, and every claim is a ratio against a peer
-run in the same session (these machines are noisy): 1 job against 2 jobs, publisher
-against pandoc (Debian's package, when installed) on the same article, a no-op
-rebuild and `--help` against the interpreter's own start-up.
+run in the same session (these machines are noisy): publisher against pandoc
+(Debian's package, when installed) on the same article, format by format; 1 job
+against 2 jobs on a generated project of a thousand articles in four languages with
+collections (``benchmarks/corpus.py``); a no-op rebuild and `--help` against the
+interpreter's own start-up.
 
-    .venv/bin/python benchmarks/run.py            # about 10 minutes on 2 cores
-    .venv/bin/python benchmarks/run.py --quick    # 20 articles, fewer runs
+    nice .venv/bin/python benchmarks/run.py               # about an hour on 2 cores
+    .venv/bin/python benchmarks/run.py --quick            # 40 articles, fewer runs
+    .venv/bin/python benchmarks/run.py --articles 200     # another project size
+    .venv/bin/python benchmarks/run.py --only single      # the example against pandoc
 """
 
 from __future__ import annotations
@@ -20,10 +24,14 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import NamedTuple
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from corpus import LANGUAGES, make_project  # noqa: E402
+
 EXAMPLE = ROOT / "source" / "jongensprostitutie-in-beeld"
 BIN = Path(sys.executable).parent
 PUBLISHER = [str(BIN / "publisher")]
@@ -71,18 +79,6 @@ def side_by_side(commands: dict[str, Command], cwd: Path, runs: int) -> dict[str
     return {name: statistics.median(values) for name, values in times.items()}
 
 
-def make_project(folder: Path, articles: int) -> None:
-    text = (EXAMPLE / "index.md").read_text(encoding="utf-8")
-    for number in range(articles):
-        bundle = folder / "source" / f"artikel-{number:03d}"
-        bundle.mkdir(parents=True)
-        (bundle / "index.md").write_text(
-            text.replace("In april 2018 verscheen", f"Artikel {number}: in april 2018 verscheen"),
-            encoding="utf-8",
-        )
-        shutil.copy(EXAMPLE / "presentatie.svg", bundle)
-
-
 def _process_tree(pid: int) -> list[int]:
     found = [pid]
     try:
@@ -105,178 +101,212 @@ def _proc_kb(pid: int, file: str, key: str) -> int:
     return 0
 
 
-def peak_memory_mb(args: list[str], cwd: Path) -> tuple[float, float]:
-    """Peak memory of a command with all its processes (the CLI and its workers),
-    sampled every 20 ms from /proc: (sum of PSS, largest RSS of one process). PSS
-    shares each page among the processes that map it, so inherited pages count once."""
-    process = subprocess.Popen(args, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    total = largest = 0
-    while process.poll() is None:
-        tree = _process_tree(process.pid)
-        total = max(total, sum(_proc_kb(pid, "smaps_rollup", "Pss:") for pid in tree))
-        largest = max(largest, *(_proc_kb(pid, "status", "VmRSS:") for pid in tree))
-        time.sleep(0.02)
-    if process.returncode:
-        raise subprocess.CalledProcessError(process.returncode, args)
-    return total / 1024, largest / 1024
+def timed_with_memory(args: list[str], cwd: Path) -> tuple[float, float, float]:
+    """Wall time and peak memory of a command with all its processes (the CLI and
+    its workers), sampled every 50 ms from /proc: (seconds, sum of PSS in MB, largest
+    RSS of one process in MB). PSS shares each page among the processes that map
+    it, so inherited pages count once."""
+    env = {**os.environ, "PATH": f"{BIN}:{os.environ['PATH']}"}
+    with tempfile.TemporaryFile() as errors:
+        started = time.perf_counter()
+        process = subprocess.Popen(args, cwd=cwd, stdout=subprocess.DEVNULL, stderr=errors, env=env)
+        total = largest = 0
+        while process.poll() is None:
+            tree = _process_tree(process.pid)
+            total = max(total, sum(_proc_kb(pid, "smaps_rollup", "Pss:") for pid in tree))
+            largest = max(largest, *(_proc_kb(pid, "status", "VmRSS:") for pid in tree))
+            time.sleep(0.05)
+        seconds = time.perf_counter() - started
+        if process.returncode:
+            errors.seek(0)
+            message = errors.read().decode(errors="replace")[-2000:]
+            raise subprocess.CalledProcessError(process.returncode, args, stderr=message)
+    return seconds, total / 1024, largest / 1024
+
+
+Row = tuple[str, str, str]
+
+
+def single_article(work: Path, runs: int) -> list[Row]:
+    """The example article, standard variant, format by format against pandoc, every
+    command in turn (a, b, c, ..., a, b, c, ...), each publisher run from an empty
+    output folder."""
+    source = work / "single"
+    shutil.copytree(EXAMPLE, source)
+    clean = ["rm", "-rf", "out"]
+    build = [*PUBLISHER, "build", "-q", "-o", "out", "."]
+    commands = {
+        "html": Command([*build, "-f", "html", "--variant", "standard"], clean),
+        "embed": Command([*build, "-f", "embed", "--variant", "standard"], clean),
+        "epub": Command([*build, "-f", "epub", "--variant", "standard"], clean),
+        "all": Command(build, clean),
+    }
+    pandoc = shutil.which("pandoc")
+    if pandoc:
+        html = f"{pandoc} index.md -s -o {work}/p.html"
+        epub = f"{pandoc} index.md -o {work}/p.epub"
+        pdf = f"{pandoc} index.md --pdf-engine=weasyprint -o {work}/p.pdf"
+        commands["pandoc html"] = Command(["sh", "-c", html])
+        commands["pandoc epub+pdf"] = Command(["sh", "-c", f"{epub} && {pdf}"])
+        commands["pandoc three"] = Command(["sh", "-c", f"{html} && {epub} && {pdf}"])
+    run(build, source)  # the template cache, as after any earlier build
+    times = side_by_side(commands, source, runs)
+    rows: list[Row] = []
+    peers = {
+        "html": ("pandoc html", 2.0, "`--format html` (the web page)"),
+        "embed": ("pandoc html", 2.0, "`--format embed` (the fragment)"),
+        "epub": (
+            "pandoc epub+pdf",
+            1.0,
+            "`--format epub` (it lays out the handout for its page list)",
+        ),
+        "all": ("pandoc three", 0.7, "cold build, 8 outputs (4 formats × 2 variants)"),
+    }
+    for name, (peer, target, what) in peers.items():
+        seconds = times[name]
+        if peer in times:
+            ratio = seconds / times[peer]
+            verdict = "met" if ratio <= target else "NOT MET"
+            compared = f"{ratio:.2f} × {peer} ({times[peer]:.3f} s); target ≤ {target} ({verdict})"
+        else:
+            compared = "pandoc is not installed here: no comparison (apt-get install pandoc)"
+        rows.append((f"example, {what}", f"{seconds:.3f} s", compared))
+    return rows
+
+
+def scale(
+    work: Path, articles: int, collections: int, rows: list[Row], save: Callable[[], None]
+) -> None:
+    """A generated project: cold with 1 and 2 jobs (in turn, with peak memory), a
+    no-op rebuild, one article edited; each row is saved as soon as it is known."""
+    project = work / "many"
+    make_project(project, articles, collections)
+    cold: dict[int, tuple[float, float, float]] = {}
+    for jobs in (1, 2):
+        subprocess.run(["rm", "-rf", "build"], cwd=project, check=True)
+        cold[jobs] = timed_with_memory([*PUBLISHER, "build", "-q", "--jobs", str(jobs)], project)
+    what = f"{articles} articles ({', '.join(LANGUAGES)}), {collections} collections, cold"
+    for jobs, (seconds, total, largest) in cold.items():
+        note = ""
+        if jobs == 2:
+            speedup = cold[1][0] / seconds
+            verdict = "met" if speedup >= 1.8 else "NOT MET"
+            note = f"speed-up {speedup:.2f} × over 1 job (target ≥ 1.8: {verdict}); "
+        memory = "met" if total < 1024 else "NOT MET"
+        rows.append(
+            (
+                f"{what}, --jobs {jobs}",
+                f"{seconds:.0f} s",
+                f"{note}peak memory {total:.0f} MB, all processes together (PSS), the "
+                f"largest one {largest:.0f} MB (RSS); target < 1 GB ({memory})",
+            )
+        )
+    save()
+    noop = median([*PUBLISHER, "build", "-q"], project, 5)
+    verdict = "met" if noop < 2 else "NOT MET"
+    rows.append(
+        (f"{articles} articles, no-op rebuild", f"{noop:.2f} s", f"target < 2 s ({verdict})")
+    )
+
+    edited = project / "source" / "artikel-0007" / "index.md"
+    edited.write_text(edited.read_text(encoding="utf-8") + "\nEen extra zin.\n", encoding="utf-8")
+    started = time.perf_counter()
+    report = subprocess.run(
+        [*PUBLISHER, "build", "-v"], cwd=project, check=True, capture_output=True, text=True
+    ).stderr
+    seconds = time.perf_counter() - started
+    lines = report.splitlines()
+    built = [line.split(":")[0] for line in lines if "built in" in line]
+    articles_built = [b for b in built if "/source/" in b]
+    collections_built = [b for b in built if "/collections/" in b]
+    holding = [
+        path
+        for path in sorted((project / "collections").glob("*.md"))
+        if "artikel-0007" in _members(project, path)
+    ]
+    only = articles_built == [str(edited)] and collections_built == [str(p) for p in holding]
+    rows.append(
+        (
+            f"edit 1 of {articles} articles, rebuild",
+            f"{seconds:.1f} s",
+            f"{len(articles_built)} article and {len(collections_built)} collection(s) rebuilt "
+            f"({len(holding)} hold it), the rest unchanged; target: it and its collections "
+            f"only ({'met' if only else 'NOT MET'})",
+        )
+    )
+    save()
+
+
+def _members(project: Path, collection: Path) -> list[str]:
+    import json
+
+    manifest = json.loads((project / "build" / ".publisher-manifest.json").read_text())
+    entry = manifest.get("collections", {}).get(str(collection.resolve()), {})
+    return list(entry.get("articles", []))
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--quick", action="store_true")
+    parser.add_argument("--articles", type=int, default=0)
+    parser.add_argument("--collections", type=int, default=16)
+    parser.add_argument("--only", choices=("single", "scale"), help="run one part")
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "benchmarks.md")
     options = parser.parse_args()
-    articles = 20 if options.quick else 100
-    runs = 3 if options.quick else 5
-    big_runs = 1 if options.quick else 2
-    rows: list[tuple[str, str, str]] = []
+    articles = options.articles or (40 if options.quick else 1000)
+    collections = min(options.collections, 4) if options.quick else options.collections
+    runs = 3 if options.quick else 7
+    rows: list[Row] = []
+    command = " ".join(["nice", "benchmarks/run.py", *sys.argv[1:]])
+
+    def save() -> None:
+        options.out.write_text(report(command, runs, rows), encoding="utf-8")
+
     with tempfile.TemporaryDirectory() as temp:
         work = Path(temp)
-
-        # Start-up: --help against the bare interpreter.
         bare = median([sys.executable, "-c", "pass"], work, 7)
         help_time = median([*PUBLISHER, "--help"], work, 7)
         rows.append(
             (
                 "`publisher --help`",
                 f"{help_time:.3f} s",
-                f"{help_time / bare:.1f} × `python -c pass` ({bare:.3f} s); target < 0.3 s",
+                f"{help_time / bare:.1f} × `python -c pass` ({bare:.3f} s)",
             )
         )
+        if options.only != "scale":
+            rows += single_article(work, runs)
+            save()
+        if options.only != "single":
+            scale(work, articles, collections, rows, save)
+    print(report(command, runs, rows))
 
-        # One article: cold build of 8 outputs against pandoc making 3.
-        single = work / "single"
-        make_project(single, 1)
-        clean = ["rm", "-rf", "build"]  # cold: nothing built yet, every file written
-        cold_build = [*PUBLISHER, "build", "-q"]
-        commands: dict[str, Command] = {
-            "cold": Command(cold_build, clean),
-            "cold, empty cache": Command(cold_build, clean, empty_cache=True),
-        }
-        pandoc = shutil.which("pandoc")
-        if pandoc:
-            source = single / "source" / "artikel-000"
-            commands["pandoc"] = Command(
-                [
-                    "sh",
-                    "-c",
-                    f"cd {source} && {pandoc} index.md -s -o {work}/p.html && "
-                    f"{pandoc} index.md -o {work}/p.epub && "
-                    f"{pandoc} index.md --pdf-engine=weasyprint -o {work}/p.pdf",
-                ]
-            )
-        run(cold_build, single)  # the template cache, as after any earlier build
-        times = side_by_side(commands, single, runs)
-        cold, first = times["cold"], times["cold, empty cache"]
-        peer_time = times.get("pandoc")
 
-        def versus(seconds: float) -> str:
-            return (
-                f"publisher / pandoc = {seconds / peer_time:.2f} (target ≤ 1)" if peer_time else ""
-            )
-
-        rows.append(("example, cold build, 8 outputs", f"{cold:.2f} s", versus(cold)))
-        rows.append(
-            (
-                "example, cold build, 8 outputs, first run on the machine (no template cache)",
-                f"{first:.2f} s",
-                versus(first),
-            )
-        )
-        if peer_time:
-            rows.append(
-                (
-                    "pandoc, same article, 3 outputs (html, epub3, pdf via weasyprint)",
-                    f"{peer_time:.2f} s",
-                    "run in turn with the two rows above",
-                )
-            )
-        else:
-            rows.append(("pandoc peer", "not installed", "apt-get install pandoc to compare"))
-
-        # No-op rebuild of the example project.
-        noop = median([*PUBLISHER, "build", "-q"], single, 7)
-        rows.append(
-            (
-                "example, no-op rebuild",
-                f"{noop:.3f} s",
-                f"{noop / bare:.1f} × `python -c pass`; target < 0.25 s",
-            )
-        )
-
-        # Many articles: 1 job against 2 jobs, cold.
-        many = work / "many"
-        make_project(many, articles)
-        many_times = side_by_side(
-            {
-                "1": Command([*PUBLISHER, "build", "-q", "--jobs", "1"], clean),
-                "2": Command([*PUBLISHER, "build", "-q", "--jobs", "2"], clean),
-            },
-            many,
-            big_runs,
-        )
-        one, two = many_times["1"], many_times["2"]
-        rows.append((f"{articles} articles, cold, --jobs 1", f"{one:.1f} s", ""))
-        rows.append(
-            (
-                f"{articles} articles, cold, --jobs 2",
-                f"{two:.1f} s",
-                f"speed-up {one / two:.2f} × (target ≥ 1.7)",
-            )
-        )
-        subprocess.run(clean, cwd=many, check=True)
-        total, largest = peak_memory_mb([*PUBLISHER, "build", "-q", "--jobs", "2"], many)
-        rows.append(
-            (
-                f"peak memory, {articles}-article build, --jobs 2",
-                f"{total:.0f} MB",
-                f"all processes together (PSS); the largest one alone {largest:.0f} MB (RSS); "
-                "target < 300 MB",
-            )
-        )
-
-        # Edit one article: only its outputs are rebuilt.
-        edited = many / "source" / "artikel-007" / "index.md"
-        edited.write_text(
-            edited.read_text(encoding="utf-8") + "\nEen extra zin.\n", encoding="utf-8"
-        )
-        started = time.perf_counter()
-        report = subprocess.run(
-            [*PUBLISHER, "build", "-v"], cwd=many, check=True, capture_output=True, text=True
-        ).stderr
-        edit_time = time.perf_counter() - started
-        rebuilt = sum(1 for line in report.splitlines() if "built in" in line)
-        unchanged = sum(1 for line in report.splitlines() if ", unchanged" in line)
-        rows.append(
-            (
-                f"edit 1 of {articles} articles, rebuild",
-                f"{edit_time:.2f} s",
-                f"{rebuilt} rebuilt, {unchanged} unchanged",
-            )
-        )
-
+def report(command: str, runs: int, rows: list[Row]) -> str:
     lines = [
         "# Benchmarks",
         "",
-        f"Measured by `benchmarks/run.py` on {platform.node() or 'this machine'}: "
-        f"{os.cpu_count()} cores, Python {platform.python_version()}, "
-        f"{time.strftime('%Y-%m-%d')}. Medians of {runs} runs "
-        f"({big_runs} for the {articles}-article builds); ratios are against a peer run in "
-        "the same session, because absolute times on these machines vary.",
+        f"Measured by `{command}` on {platform.node() or 'this machine'}: "
+        f"{os.cpu_count()} cores (shared with other work), Python "
+        f"{platform.python_version()}, {time.strftime('%Y-%m-%d')}. Single-article rows are "
+        f"medians of {runs} runs; ratios are against a peer run in the same session, in "
+        "turn, because absolute times on these machines vary.",
         "",
-        "Cold builds start from an empty build folder, so every file is written. The two "
-        "cold publisher rows and pandoc run in turn (a, b, c, a, b, c, ...), as do the "
-        "1-job and 2-job builds; the first-run row gives publisher an empty template cache "
-        "each time. Peak memory is sampled from /proc every 20 ms over the CLI and its "
-        "workers.",
+        "Single article: the example (`source/jongensprostitutie-in-beeld`, about 1,450 "
+        "words, one figure), standard variant unless said otherwise, each publisher run "
+        "from an empty output folder; pandoc (Debian's) makes a standalone HTML page, an "
+        "EPUB 3, and a PDF through WeasyPrint. Scale: `benchmarks/corpus.py` generates "
+        "articles of about 1,300 words (five sections, plain blocks, a figure, a table, a "
+        "footnote, a word list) in four languages over two years, and collections of each "
+        "language's articles of a quarter (at most 12); a cold build makes every output "
+        "of every article and collection and the site pages. Peak memory is sampled from "
+        "/proc every 50 ms over the CLI and its workers.",
         "",
-        "| what | median | compared with |",
+        "| what | time | compared with, target |",
         "| --- | --- | --- |",
         *(f"| {a} | {b} | {c} |" for a, b, c in rows),
         "",
     ]
-    options.out.write_text("\n".join(lines), encoding="utf-8")
-    print("\n".join(lines))
+    return "\n".join(lines)
 
 
 if __name__ == "__main__":

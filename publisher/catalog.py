@@ -16,12 +16,24 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 if TYPE_CHECKING:
     from publisher.build.job import Job, Needs, Product
+    from publisher.collections.job import CollectionJob
 
 Renderer = Callable[["Job", "Needs"], "Product"]
+CollectionRenderer = Callable[["CollectionJob", "Needs"], "Product"]
+F = TypeVar("F")
+
+
+def _function(name: str | F) -> F:
+    """A renderer given as ``module:function``, imported when it is first used."""
+    if not isinstance(name, str):
+        return name
+    module, _, function = name.partition(":")
+    found: F = getattr(importlib.import_module(module), function or "render")
+    return found
 
 
 @dataclass(frozen=True)
@@ -55,13 +67,16 @@ class Format:
     default: bool = True
     """Built when the command line and publisher.toml name no formats; a format that is
     slow or needs an extra program (read-aloud) is made on request."""
+    collection: str | CollectionRenderer | None = None
+    """``module:function`` that renders a collection of articles in this format
+    (``render(collection_job, needs)``), or None when collections have no such file."""
 
     def render_function(self) -> Renderer:
-        if callable(self.renderer):
-            return self.renderer
-        module, _, function = self.renderer.partition(":")
-        found: Renderer = getattr(importlib.import_module(module), function or "render")
-        return found
+        return _function(self.renderer)
+
+    def collection_function(self) -> CollectionRenderer:
+        assert self.collection is not None, f"{self.name} has no collection renderer"
+        return _function(self.collection)
 
     def required(self, published: tuple[str, ...]) -> tuple[str, ...]:
         """What this format reads when ``published`` formats are built."""
@@ -99,10 +114,11 @@ class Variant:
     """Class on the article (and body) so the theme's CSS can tell variants apart."""
     switch_label: str
     """Interface string of a link that leads to this variant from a sibling."""
-    version_hint: str
-    """Interface string that tells a reader of a sibling this version exists ({file})."""
     templates: tuple[str, ...]
     """Template name suffixes tried before the shared template: ``x.plain.html``."""
+    version_page: str | None = None
+    """Interface string that names this variant's web page by its address ({url}) in
+    a sibling's handout and e-book; without one: "<switch label>: <url>"."""
     formats: tuple[str, ...] | None = None
     """The formats this variant is made in (None: every format)."""
 
@@ -147,6 +163,7 @@ register_format(
         "web page, for visitors of your own site",
         "publisher.formats.html:render",
         links_to=("pdf", "epub", "docx", "audio"),
+        collection="publisher.formats.collection.index:render",
     )
 )
 register_format(
@@ -161,6 +178,17 @@ register_format(
 )
 register_format(
     Format(
+        "embed-shadow",
+        ".shadow.html",
+        "text/html",
+        "the same fragment in a declarative shadow root: no partner CSS reaches it, "
+        "but no in-page links (see docs/embedding.md)",
+        "publisher.formats.embed:render_shadow",
+        links_to=("pdf", "epub", "docx"),
+    )
+)
+register_format(
+    Format(
         "pdf",
         ".pdf",
         "application/pdf",
@@ -168,6 +196,7 @@ register_format(
         "publisher.formats.pdf:render",
         download_label="download_pdf",
         download_name="PDF",
+        collection="publisher.formats.collection.pdf:render",
     )
 )
 register_format(
@@ -180,6 +209,7 @@ register_format(
         needs=("pdf",),
         download_label="download_epub",
         download_name="EPUB",
+        collection="publisher.formats.collection.epub:render",
     )
 )
 register_format(
@@ -221,8 +251,8 @@ register_variant(
         contrast_minimum=4.5,
         css_class="",
         switch_label="switch_to_standard",
-        version_hint="standard_version_hint",
         templates=(),
+        version_page="version_standard_page",
     )
 )
 register_variant(
@@ -236,8 +266,8 @@ register_variant(
         contrast_minimum=7.0,
         css_class="pub-plain",
         switch_label="switch_to_plain",
-        version_hint="plain_version_hint",
         templates=(".plain",),
+        version_page="version_plain_page",
     )
 )
 register_variant(
@@ -252,7 +282,6 @@ register_variant(
         contrast_minimum=7.0,
         css_class="pub-large",
         switch_label="switch_to_large",
-        version_hint="large_version_hint",
         templates=(),
         formats=("pdf",),
     )
@@ -260,7 +289,7 @@ register_variant(
 
 PAPERS.update(
     {
-        "A4": Paper("A4", "A4", "20mm 20mm 22mm 20mm", "8.5pt", "210 × 297 mm (default)", 86),
+        "A4": Paper("A4", "A4", "14mm 16mm 17mm 16mm", "8.5pt", "210 × 297 mm (default)", 86),
         "A5": Paper("A5", "A5", "14mm 13mm 18mm 13mm", "8pt", "148 × 210 mm, a folded A4", 60),
     }
 )
@@ -303,6 +332,13 @@ def build_order(wanted: tuple[str, ...], published: tuple[str, ...]) -> tuple[st
     for name in wanted:
         visit(name)
     return tuple(order)
+
+
+def collection_formats(wanted: tuple[str, ...]) -> tuple[str, ...]:
+    """The formats a collection is made in when ``wanted`` are built, each after
+    what it reads (a collection's e-book reads its own handout)."""
+    chosen = tuple(name for name in wanted if FORMATS[name].collection is not None)
+    return tuple(n for n in build_order(chosen, chosen) if FORMATS[n].collection is not None)
 
 
 def markdown_tables() -> str:

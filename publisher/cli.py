@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import gc
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -110,9 +112,20 @@ def build(
     verbose: Annotated[
         bool, typer.Option("--verbose", "-v", help="A line for every article.")
     ] = False,
+    cluster: Annotated[
+        str | None,
+        typer.Option(
+            "--cluster",
+            help="Dask scheduler address (tcp://host:8786): render the articles there "
+            "(needs publisher[cluster]).",
+        ),
+    ] = None,
 ) -> None:
-    """Build every output of the given articles into <out>/<slug>/."""
-    from publisher.build.batch import build_all
+    """Build every output of the given articles into <out>/<slug>/; without paths also
+    the collections (<out>/collections/<slug>/) and the site pages (index.html,
+    feed.xml, sitemap.xml, index.json)."""
+    from publisher.build.project import build_project
+    from publisher.config import site_options
     from publisher.report import BuildReporter
 
     project, config = _project_config()
@@ -132,8 +145,11 @@ def build(
         allow_remote=allow_remote,
     )
     options = _skip_unavailable(options)
-    _check_places(paths or [project / config["source"]], options.out_dir)
-    articles = _articles(paths, project, config)
+    _check_places(
+        [*(paths or [project / config["source"]]), project / config["collections"]],
+        options.out_dir,
+    )
+    articles, collections, whole = _build_targets(paths, project, config)
     out_dir = options.out_dir
     outputs_each = sum(
         len(formats_for(VARIANTS[v], options.formats, options.variants_named))
@@ -148,17 +164,21 @@ def build(
             f" (made: {made})",
             param_hint="--format",
         )
-    reporter = BuildReporter(len(articles), outputs_each, out_dir, quiet=quiet, verbose=verbose)
-    with reporter:
-        results = build_all(
+    units = len(articles) + len(collections)
+    reporter = BuildReporter(units, outputs_each, out_dir, quiet=quiet, verbose=verbose)
+    with reporter, _failing_with(1):
+        result = build_project(
             articles,
             options,
+            collections=collections,
+            site=site_options(config) if whole else None,
             jobs=config["jobs"] if jobs is None else jobs,
             force=force,
             progress=reporter.done,
+            cluster=cluster,
         )
-    reporter.summary(results)
-    if any(r.errors for r in results):
+    reporter.summary(result.articles, result.collections, result.site)
+    if result.failed:
         raise typer.Exit(1)
 
 
@@ -202,8 +222,16 @@ def check(
         from publisher.validators import validate_outputs
 
         out = project / config["out"]
-        slugs = [r.slug for r in reports if r.slug]
-        for line, is_finding in validate_outputs([out / slug for slug in slugs]):
+        folders = [out / r.slug for r in reports if r.slug]
+        if not paths:  # the whole project: its collections and the site's index page too
+            collections = out / "collections"
+            folders += (
+                sorted(p for p in collections.iterdir() if p.is_dir())
+                if collections.is_dir()
+                else []
+            )
+            folders += [out] if (out / "index.html").is_file() else []
+        for line, is_finding in validate_outputs(folders):
             typer.echo(line, err=is_finding)
             failed |= is_finding
     if (
@@ -225,6 +253,7 @@ def serve(
     """Preview on http://127.0.0.1:PORT/, rebuilding and reloading on every change."""
     import time
 
+    from publisher.config import site_options
     from publisher.errors import visible
     from publisher.preview import Preview
 
@@ -241,8 +270,13 @@ def serve(
         if not result.errors and not result.skipped:
             typer.echo(f"rebuilt {visible(str(result.source))} ({result.seconds:.1f} s)", err=True)
 
+    whole = path is None  # the project: its collections and site pages too
+    collections = project / config["collections"] if whole else None
+    site = site_options(config) if whole else None
     try:
-        preview = Preview([path or project / config["source"]], options, port, report)
+        preview = Preview(
+            [path or project / config["source"]], options, port, report, collections, site
+        )
     except OSError as error:
         _fail(PublisherError.at(None, f"cannot listen on 127.0.0.1:{port}: {error.strerror}"), 2)
     preview.start()
@@ -277,7 +311,7 @@ def themes() -> None:
             )
 
 
-new_app = typer.Typer(help="Start a new theme (or article) from a commented template.")
+new_app = typer.Typer(help="Start a new theme, article or collection from a commented template.")
 app.add_typer(new_app, name="new")
 
 
@@ -316,6 +350,32 @@ def new_article(
     except PublisherError as error:
         _fail(error, 1)
     typer.echo(f"created {path}; build it with: publisher build {path.parent}")
+
+
+@new_app.command("collection")
+def new_collection(
+    title: Annotated[str, typer.Argument(help="The collection's title.")],
+    lang: Annotated[str, typer.Option("--lang", help="Language (BCP 47).")] = "nl",
+) -> None:
+    """Create collections/<slug>.md listing the newest articles, every field explained."""
+    from publisher.errors import UsageError
+    from publisher.scaffold import new_collection as scaffold
+
+    project, config = _project_config()
+    try:
+        path = scaffold(
+            title,
+            lang,
+            project,
+            config["source"],
+            config["collections"],
+            config["publisher"] or None,
+        )
+    except UsageError as error:
+        _fail(error, 2)
+    except PublisherError as error:
+        _fail(error, 1)
+    typer.echo(f"created {path}; build it with: publisher build")
 
 
 @new_app.command("strings")
@@ -387,6 +447,43 @@ def _articles(paths: list[Path] | None, project: Path, config: Config) -> list[P
     if not articles:
         _fail(PublisherError.at(targets[0], "no articles (*.md or <slug>/index.md) found"), 1)
     return articles
+
+
+def _build_targets(
+    paths: list[Path] | None, project: Path, config: Config
+) -> tuple[list[Path], list[Path], bool]:
+    """(articles, collections, whether it is the whole project). Without paths: every
+    article, every collection file and the site. A collection file among the paths
+    is built with every article (it chooses from them), without the site."""
+    from publisher.reading.find import find_articles
+
+    folder = (project / config["collections"]).resolve()
+    if not paths:
+        collections = find_articles([folder]) if folder.is_dir() else []
+        return _articles(None, project, config), collections, True
+    chosen = [p for p in paths if p.resolve() == folder or p.resolve().is_relative_to(folder)]
+    if not chosen:
+        return _articles(paths, project, config), [], False
+    try:
+        collections = find_articles(chosen)
+    except PublisherError as error:
+        _fail(error, 2)
+    others = [p for p in paths if p not in chosen]
+    articles = _articles(None, project, config)
+    articles += [
+        a for a in (_articles(others, project, config) if others else []) if a not in articles
+    ]
+    return articles, collections, False
+
+
+@contextmanager
+def _failing_with(code: int) -> Iterator[None]:
+    """A PublisherError that stops the whole command (not one article): its lines
+    and ``code``."""
+    try:
+        yield
+    except PublisherError as error:
+        _fail(error, code)
 
 
 def _fail(error: PublisherError, code: int) -> None:

@@ -20,6 +20,7 @@ from publisher.errors import Problem, PublisherError
 
 if TYPE_CHECKING:
     from publisher.build.options import BuildOptions
+    from publisher.site.model import SiteOptions
 
 CONFIG_NAME = "publisher.toml"
 
@@ -70,6 +71,9 @@ SCHEMA: dict[str, Option] = {
         str, "", "piper voice file (.onnx) for the read-aloud version; empty: espeak-ng"
     ),
     "targets": Option(dict, {}, "readability targets per plain level, e.g. [targets.b1]"),
+    "collections": Option(str, "collections", "folder with the collection files"),
+    "site_title": Option(str, "", "title of the site's index page and feed (default: publisher)"),
+    "site_lang": Option(str, "nl", "language of the site's index page and feed (BCP 47)"),
 }
 TARGET_KEYS = (
     "min_reading_ease",
@@ -122,6 +126,17 @@ class Config:
                 voice=str(project / self["voice"]) if self["voice"] else None,
             ),
         )
+
+
+def site_options(config: Config) -> SiteOptions:
+    from publisher.site.model import SiteOptions
+
+    return SiteOptions(
+        title=config["site_title"],
+        lang=config["site_lang"],
+        base_url=config["base_url"],
+        author=config["publisher"],
+    )
 
 
 def load_config(project: Path) -> Config:
@@ -184,6 +199,11 @@ def _check(key: str, value: Any, option: Option) -> str | None:
         parts = urlsplit(str(value))
         if parts.scheme != "https" or not parts.netloc:
             return "'base_url' must be an absolute https:// address"
+    if key == "site_lang":
+        import langcodes
+
+        if not langcodes.tag_is_valid(str(value)):
+            return f"'site_lang: {value}' is not a valid BCP 47 language tag (e.g. nl, en-GB)"
     if key == "jobs" and int(str(value)) < 0:
         return "'jobs' must be 0 (one per core) or more"
     return None

@@ -17,14 +17,15 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
-from publisher.build.batch import build_all
 from publisher.build.options import ArticleResult, BuildOptions
+from publisher.build.project import build_project
 from publisher.coach.server import PREFIX as COACH_PREFIX
 from publisher.coach.server import Coach
 from publisher.config import CONFIG_NAME
 from publisher.errors import Problem
 from publisher.failures import problem_for
 from publisher.reading.find import find_articles
+from publisher.site.model import SiteOptions
 from publisher.theme import search_path
 
 RELOAD_SCRIPT = (
@@ -37,9 +38,18 @@ class Preview:
     """The preview server and its watcher; ``start()`` runs both in threads."""
 
     def __init__(
-        self, targets: list[Path], options: BuildOptions, port: int = 8000, report: Any = None
+        self,
+        targets: list[Path],
+        options: BuildOptions,
+        port: int = 8000,
+        report: Any = None,
+        collections: Path | None = None,
+        site: SiteOptions | None = None,
     ) -> None:
         self.targets = targets
+        self.collections = collections
+        """The project's collections folder: its collections are built and watched too."""
+        self.site = site
         self.options = options
         self.report = report or (lambda result: None)
         self.version = 0
@@ -62,7 +72,19 @@ class Preview:
         """Build what changed; never raises (the preview shows what went wrong)."""
         try:
             articles = find_articles(self.targets)
-            self.results = build_all(articles, self.options, jobs=1, progress=self.report)
+            folder = self.collections
+            collections = find_articles([folder]) if folder and folder.is_dir() else []
+            built = build_project(
+                articles,
+                self.options,
+                collections=collections,
+                site=self.site,
+                jobs=1,
+                progress=self.report,
+            )
+            self.results = built.articles + built.collections
+            if built.site:
+                self.results.append(built.site)
             self.failure = []
         except Exception as error:  # the one error path: publisher.failures
             self.failure = problem_for(error, None)
@@ -78,6 +100,8 @@ class Preview:
 
     def watched(self) -> list[Path]:
         paths = [t if t.is_dir() else t.parent for t in self.targets]
+        if self.collections and self.collections.is_dir():
+            paths.append(self.collections)
         paths += [p for p in dict.fromkeys(search_path(self.options.project_dir)) if p.is_dir()]
         config = self.options.project_dir / CONFIG_NAME
         if config.is_file():
@@ -120,6 +144,7 @@ class Preview:
         self.server.server_close()
 
     def index(self) -> str:
+        site = '<p><a href="/index.html">index.html</a> (the site)</p>' if self.site else ""
         rows = []
         for result in self.results:
             if result.errors:
@@ -139,7 +164,7 @@ class Preview:
         return (
             '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
             "<title>publisher preview</title></head><body><main><h1>publisher preview</h1>"
-            f"{self.banner()}<ul>{''.join(rows)}</ul></main>{RELOAD_SCRIPT}</body></html>"
+            f"{self.banner()}{site}<ul>{''.join(rows)}</ul></main>{RELOAD_SCRIPT}</body></html>"
         )
 
     def banner(self) -> str:
@@ -201,7 +226,7 @@ class _Handler(SimpleHTTPRequestHandler):
             self._events()
         elif path.startswith(COACH_PREFIX):
             self.preview.coach.respond(self, path, self.preview.stopping)
-        elif path in ("/", "/index.html"):
+        elif path == "/" or (path == "/index.html" and self.preview.site is None):
             self._send(self.preview.index().encode("utf-8"), "text/html; charset=utf-8")
         elif path.endswith(".html"):
             target = Path(self.translate_path(path))

@@ -198,6 +198,83 @@ def new_article(
     return folder / "index.md"
 
 
+COLLECTION = """\
+---
+# A collection: several articles published together, as one e-book, one printed
+# pack (cover, contents with page numbers, every article from a new page) and one
+# web page with a card per article. Build it with: publisher build
+title: {title}
+lang: {lang}
+# date: {date}            # default: the date of its newest article
+{publisher}# subtitle: Een ondertitel
+summary: >-
+  Schrijf hier in één of twee zinnen wat de lezer in deze verzameling vindt.
+editors: [Redactie]       # names, or {{name: ..., role: eindredactie}}
+# cover: omslag.jpg       # an image beside this file; or {{image: omslag.jpg, alt: "..."}}
+# The articles, by their slug (the name of their file or folder in {source}/), in
+# this order:
+articles:
+{articles}
+# Or choose them by what they are (newest first; 'order' can change that):
+# query: {{from: 2024-01-01, to: 2024-12-31, keywords: [mantelzorg], lang: [nl], limit: 20}}
+# order: listed           # listed, oldest, newest or title
+plain:
+  title: {title}
+  summary:
+    - Schrijf hier in korte zinnen wat er in deze verzameling staat.
+---
+
+De inleiding van de verzameling: waarom deze artikelen samen, en voor wie.
+
+::: plain
+De inleiding in makkelijke taal, met korte zinnen.
+:::
+"""
+
+
+def new_collection(
+    title: str, lang: str, project_dir: Path, source: str, folder: str, publisher: str | None
+) -> Path:
+    """Write collections/<slug>.md, listing the newest articles of the project."""
+    import datetime as dt
+
+    import langcodes
+
+    from publisher.reading.find import find_articles
+    from publisher.reading.model import slugify
+    from publisher.reading.reader import read_article
+
+    if not title.strip():
+        raise UsageError.at(None, "the collection needs a title")
+    if not langcodes.tag_is_valid(lang):
+        raise UsageError.at(None, f"'{lang}' is not a valid BCP 47 language tag")
+    slug = slugify(title)[:60].strip("-") or "verzameling"
+    path = project_dir / folder / f"{slug}.md"
+    if path.exists() or (project_dir / folder / slug).exists():
+        raise PublisherError.at(path, "already exists; choose another title")
+    found = []
+    articles = project_dir / source
+    for article in find_articles([articles]) if articles.is_dir() else []:
+        try:
+            meta = read_article(article)[0].meta
+        except PublisherError:
+            continue
+        found.append((meta.date, meta.slug))
+    newest = [slug for _, slug in sorted(found, reverse=True)[:5]]
+    if not newest:
+        raise PublisherError.at(articles, "no articles yet: write one with 'publisher new article'")
+    text = COLLECTION.format(
+        title=json.dumps(title.strip(), ensure_ascii=False),
+        lang=lang,
+        date=dt.date.today().isoformat(),
+        publisher=f'publisher: "{publisher}"\n' if publisher else "",
+        source=source,
+        articles="\n".join(f"  - {name}" for name in newest),
+    )
+    write_atomic(path, text.encode("utf-8"))
+    return path
+
+
 STRINGS_HEADER = """# Interface strings for '{lang}': the words publisher puts around an article
 # ("Contents", "page 2 of 3", "Easy read"). Translate each English text below; keep
 # every {{placeholder}} as it is. This file (i18n/{lang}.toml in the project) is used

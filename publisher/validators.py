@@ -16,7 +16,7 @@ import shutil
 import subprocess
 import tempfile
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(os.environ.get("PUBLISHER_TOOLS", Path(__file__).resolve().parents[1]))
@@ -173,19 +173,30 @@ def ace(files: list[Path]) -> dict[Path, list[Finding]]:
 class AxeResult:
     findings: list[Finding]
     layout: dict[str, dict[str, object]]
+    styles: dict[str, dict[str, object] | None] = field(default_factory=dict)
+    """Per view (``light-1280``): computed styles of an embed fragment's parts."""
+    accessibility: dict[str, object] | None = None
+    """What reached Chromium's accessibility tree: headings, landmarks, language."""
 
 
 def axe(
-    files: list[Path], asset_map: dict[str, Path] | None = None, screenshots: Path | None = None
+    files: list[Path],
+    asset_map: dict[str, Path] | None = None,
+    screenshots: Path | None = None,
+    shoot: list[Path] | None = None,
 ) -> dict[Path, AxeResult]:
+    """axe-core in every view (320 and 1280 px, light and dark) of every page, in one
+    browser; screenshots of ``shoot`` (default: every page) into ``screenshots``."""
     with tempfile.TemporaryDirectory() as work:
         out = Path(work) / "axe.json"
         env = {"NODE_PATH": str(NODE_MODULES), "CHROMIUM_BIN": CHROMIUM}
         if asset_map:
             env["ASSET_MAP"] = ";".join(f"{k}={v}/" for k, v in asset_map.items())
-        if screenshots:
+        if screenshots and shoot != []:
             screenshots.mkdir(parents=True, exist_ok=True)
             env["SCREENSHOT_DIR"] = str(screenshots)
+            if shoot is not None:
+                env["SCREENSHOT_ONLY"] = "\n".join(map(str, shoot))
         result = _run(
             [
                 "node",
@@ -210,7 +221,9 @@ def axe(
             )
             for v in entry["violations"]
         ]
-        results[path] = AxeResult(findings, entry["layout"])
+        results[path] = AxeResult(
+            findings, entry["layout"], entry.get("styles") or {}, entry.get("ax")
+        )
     return results
 
 
@@ -331,6 +344,8 @@ def libreoffice(files: list[Path], pdf_dir: Path | None = None) -> dict[Path, li
     return findings
 
 
+FRAGMENTS = (".embed.html", ".shadow.html")
+"""Outputs that are pasted into a partner's page: checked inside PLAIN_HOST."""
 PLAIN_HOST = (
     '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" '
     'content="width=device-width, initial-scale=1"><title>Embed check</title></head>'
@@ -359,14 +374,17 @@ def validate_outputs(folders: list[Path]) -> list[tuple[str, bool]]:
     epubs = [f for f in files if f.suffix == ".epub"]
     pdfs = [f for f in files if f.suffix == ".pdf"]
     words = [f for f in files if f.suffix == ".docx"]
-    pages = [f for f in files if f.name.endswith(".html") and not f.name.endswith(".embed.html")]
+    fragments = [f for f in files if f.name.endswith(FRAGMENTS)]
+    pages = [f for f in files if f.name.endswith(".html") and f not in fragments]
+    shown: dict[Path, str] = {}
     with tempfile.TemporaryDirectory() as work:
-        for embed in (f for f in files if f.name.endswith(".embed.html")):
-            host = Path(work) / embed.name.replace(".embed.html", ".host.html")
+        for fragment in fragments:
+            host = Path(work) / f"{fragment.name}.host.html"
             host.write_text(
-                PLAIN_HOST.format(fragment=embed.read_text(encoding="utf-8")), encoding="utf-8"
+                PLAIN_HOST.format(fragment=fragment.read_text(encoding="utf-8")), encoding="utf-8"
             )
             pages.append(host)
+            shown[host] = fragment.name
         results: dict[Path, list[Finding]] = {path: [] for path in epubs + pdfs + pages + words}
         skipped: dict[Path, list[str]] = {path: [] for path in results}
         runs = (
@@ -391,7 +409,7 @@ def validate_outputs(folders: list[Path]) -> list[tuple[str, bool]]:
             for path, result in axe(pages).items():
                 results[path] += result.findings
         for path, found in results.items():
-            name = path.name.replace(".host.html", ".embed.html")
+            name = shown.get(path, path.name)
             lines.extend((f"{name}: {finding}", True) for finding in found)
             for tool in skipped[path]:
                 why = unavailable[tool]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -64,7 +65,7 @@ def test_build_writes_every_output_and_assets(tmp_path: Path) -> None:
     assert names == {
         f"{stem}{v}{e}"
         for v in ("", ".plain")
-        for e in (".html", ".embed.html", ".pdf", ".epub", ".docx")
+        for e in (".html", ".embed.html", ".shadow.html", ".pdf", ".epub", ".docx")
     } | {f"{stem}.large.pdf"}
     assert (folder / "assets" / "images" / "presentatie.svg").is_file()
     assert (folder / "assets" / "fonts" / "OFL.txt").is_file()
@@ -72,6 +73,11 @@ def test_build_writes_every_output_and_assets(tmp_path: Path) -> None:
     assert 'href="jongensprostitutie-in-beeld.pdf"' in page and "(PDF, " in page
     assert 'href="jongensprostitutie-in-beeld.plain.html"' in page and "Makkelijk lezen" in page
     assert not list(folder.rglob("*.tmp"))
+    # The example has no address: the build says once what the outputs leave out.
+    assert result.output.count("without an address") == 1
+    assert "the embed fragment leaves out the link to the other version" in result.output
+    embed = (folder / f"{stem}.embed.html").read_text(encoding="utf-8")
+    assert "Makkelijk lezen" not in embed and ".pdf" not in embed
 
 
 def test_format_and_variant_options_choose_outputs(tmp_path: Path) -> None:
@@ -164,11 +170,27 @@ def test_embed_heading_level_fits_the_host_page(tmp_path: Path) -> None:
     fragment = (
         tmp_path / "jongensprostitutie-in-beeld" / "jongensprostitutie-in-beeld.embed.html"
     ).read_text(encoding="utf-8")
-    assert fragment.startswith('<article class="pub-embed')
+    assert fragment.startswith(
+        '<article id="jongensprostitutie-in-beeld-pub-embed" class="pub-embed'
+    )
     assert '<h3 class="pub-title"' in fragment and "<h4 id=" in fragment
     assert "<h1" not in fragment and "<h2" not in fragment
     assert "<script" not in fragment and "<html" not in fragment and "<body" not in fragment
     assert 'id="jongensprostitutie-in-beeld-pub-title"' in fragment
+
+
+def test_every_embed_heading_follows_the_embed_level(tmp_path: Path) -> None:
+    """An article with an address gets a Downloads section: its heading, like every
+    other, is one level below the title."""
+    article = ROOT / "tests" / "fixtures" / "articles" / "wijkwijzer" / "index.md"
+    result = runner.invoke(app, ["build", str(article), "-o", str(tmp_path), "--embed-level", "2"])
+    assert result.exit_code == 0, result.output
+    fragment = (tmp_path / "wijkwijzer" / "wijkwijzer.embed.html").read_text(encoding="utf-8")
+    assert '<h3 id="wijkwijzer-pub-downloads" class="pub-downloads-title">Downloads</h3>' in (
+        fragment
+    )
+    levels = [int(level) for level in re.findall(r"<h([1-6])", fragment)]
+    assert levels[0] == 2 and min(levels) == 2 and levels.count(2) == 1
 
 
 def test_an_image_over_the_size_limit_is_refused(tmp_path: Path) -> None:

@@ -48,7 +48,6 @@ LARGE = Variant(
     contrast_minimum=7.0,
     css_class="pub-groot",
     switch_label="switch_to_groot",
-    version_hint="groot_version_hint",
     templates=(),
 )
 
@@ -62,9 +61,7 @@ THEME_FILES = {
     "static/css/groot.css": ".pub-groot.pub-article { font-size: 1.5em; }\n",
     "static/css/groot-print.css": ".pub-groot.pub-article p { font-size: 18pt; }\n",
     "i18n/nl.toml": (
-        'printed_pages = "gedrukt: {pages} pagina\'s"\n'
-        'switch_to_groot = "Grote letters"\n'
-        'groot_version_hint = "Er is ook een versie met grote letters: {file}."\n'
+        'printed_pages = "gedrukt: {pages} pagina\'s"\nswitch_to_groot = "Grote letters"\n'
     ),
 }
 
@@ -119,7 +116,7 @@ def test_the_command_line_offers_the_new_format_and_variant(
     wrong = CliRunner().invoke(app, ["build", "-f", "rtf"])
     assert wrong.exit_code == 2
     message = " ".join(wrong.output.replace("│", " ").split())
-    assert "'rtf' is not one of html, embed, pdf, epub, docx, audio, txt" in message
+    assert "'rtf' is not one of html, embed, embed-shadow, pdf, epub, docx, audio, txt" in message
 
 
 def test_a_new_variant_has_its_files_styles_links_and_contrast(project: Path) -> None:

@@ -47,7 +47,7 @@ def test_an_arabic_article_runs_right_to_left_in_every_output(tmp_path: Path) ->
     assert '<html lang="ar" dir="rtl">' in page
     assert '<span lang="nl" dir="ltr">Nederlands</span>' in page  # a part that runs the other way
     embed = (folder / "tekst.embed.html").read_text(encoding="utf-8")
-    assert re.search(r'<article class="pub-embed[^"]*" lang="ar" dir="rtl"', embed)
+    assert re.search(r'<article id="[^"]*" class="pub-embed[^"]*" lang="ar" dir="rtl"', embed)
     with zipfile.ZipFile(folder / "tekst.epub") as epub:
         assert '<spine page-progression-direction="rtl"' in epub.read("EPUB/content.opf").decode()
         content = epub.read("EPUB/content.xhtml").decode()

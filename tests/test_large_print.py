@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from publisher.build.article import build_article
-from publisher.build.options import BuildOptions
+from publisher.build.options import BuildOptions, Settings
 from publisher.catalog import VARIANTS, formats_for
 from tests.conftest import SLUG
 from tests.helpers import EXAMPLE, ROOT
@@ -95,26 +95,31 @@ def test_no_word_is_split_over_two_lines(folder: Path) -> None:
             assert joined.rstrip(".,:;") in source, f"hyphenated: {line!r} / {following!r}"
 
 
-def test_handout_says_which_ebook_has_the_same_text(folder: Path) -> None:
-    text = subprocess.run(
-        ["pdftotext", str(folder / f"{SLUG}.large.pdf"), "-"],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
-    # pdftotext drops the hyphen where a file name breaks at one: compare without them
-    flat = " ".join(text.split()).replace("-", "")
-    assert f"ebook: {SLUG}.epub".replace("-", "") in flat
-    assert ".large.epub" not in flat
-    standard = " ".join(
-        subprocess.run(
-            ["pdftotext", str(folder / f"{SLUG}.pdf"), "-"],
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout.split()
-    ).replace("-", "")
-    assert f"grote letters: {SLUG}.large.pdf".replace("-", "") in standard
+def test_handout_says_which_ebook_has_the_same_text(tmp_path: Path) -> None:
+    """By address (paper cannot open a file): the large-print handout names the
+    e-book with its text (the standard one), and the standard handout names the
+    large-print handout."""
+    base = "https://publicaties.example.org/artikelen"
+    options = BuildOptions(
+        out_dir=tmp_path,
+        formats=("html", "pdf", "epub"),
+        variants=("standard", "plain", "large"),
+        project_dir=ROOT,
+        settings=Settings(base_url=base),
+    )
+    assert not build_article(EXAMPLE, options).errors
+    folder, address = tmp_path / SLUG, f"{base}/{SLUG}/{SLUG}"
+
+    def printed(name: str) -> str:  # addresses break after a slash: compare without spaces
+        text = subprocess.run(
+            ["pdftotext", str(folder / name), "-"], capture_output=True, text=True, check=True
+        ).stdout
+        return "".join(text.split())
+
+    large = printed(f"{SLUG}.large.pdf")
+    assert f"E-book:{address}.epub" in large and ".large.epub" not in large
+    assert f"GroteLetters:{address}.large.pdf".lower() in printed(f"{SLUG}.pdf").lower()
+    assert f"{SLUG}.epub" not in printed(f"{SLUG}.large.pdf").replace(address, "")
 
 
 def test_asking_for_large_print_in_a_format_it_is_not_made_in_is_a_usage_error() -> None:

@@ -44,7 +44,7 @@ def test_config_reports_every_error_at_once(tmp_path: Path) -> None:
     assert messages == [
         "unknown key 'them' (did you mean 'theme'?)",
         "'paper' has 'Letter'; allowed: A4, A5",
-        "'formats' has 'rtf'; allowed: html, embed, pdf, epub, docx, audio",
+        "'formats' has 'rtf'; allowed: html, embed, embed-shadow, pdf, epub, docx, audio",
         "'jobs' must be a whole number, not 'twee'",
         "'base_url' must be an absolute https:// address",
     ]
@@ -131,11 +131,11 @@ def test_summary_counts_built_unchanged_and_failed(
         for i, line in enumerate(lines)
         if line.split()[:4] == ["articles", "built", "unchanged", "failed"]
     )
-    assert lines[header + 1].split()[:5] == ["3", "2", "0", "1", "22"]
+    assert lines[header + 1].split()[:5] == ["3", "2", "0", "1", "20"]
     assert "kapot.md:1: front matter needs 'lang'" in result.stderr
     assert "1 of 3 articles failed" in result.stderr
     again = runner.invoke(app, ["build", "-f", "html", "-v"])
-    assert "artikel-0/index.md: 11 files, unchanged" in again.stderr
+    assert "artikel-0/index.md: 10 files, unchanged" in again.stderr
 
 
 def test_new_article_scaffold_has_every_construct_and_builds_strictly(

@@ -13,6 +13,7 @@ import pytest
 
 from publisher.build.options import BuildOptions
 from publisher.preview import RELOAD_SCRIPT, Preview
+from publisher.site.model import SiteOptions
 from tests.helpers import EXAMPLE
 
 
@@ -47,7 +48,8 @@ def test_index_lists_outputs_and_pages_get_the_reload_script(preview) -> None:  
     assert RELOAD_SCRIPT in page and "Zorgcoördinatie" in page
     assert "EventSource" not in (built / "artikel.html").read_text(encoding="utf-8")
     fragment = get(server.url + "artikel/artikel.embed.html")
-    assert '<main><article class="pub-embed' in fragment and RELOAD_SCRIPT in fragment
+    assert '<main><article id="artikel-pub-embed" class="pub-embed' in fragment
+    assert RELOAD_SCRIPT in fragment
     assert get(server.url + "artikel/assets/images/presentatie.svg").startswith("<svg")
 
 
@@ -154,3 +156,35 @@ def test_the_preview_survives_an_exception_in_the_build(
     monkeypatch.undo()
     server.rebuild()
     assert 'role="alert"' not in get(server.url)
+
+
+def test_the_project_preview_builds_its_collections_and_site(tmp_path: Path) -> None:
+    bundle = tmp_path / "source" / "artikel"
+    bundle.mkdir(parents=True)
+    shutil.copy(EXAMPLE, bundle / "index.md")
+    shutil.copy(EXAMPLE.parent / "presentatie.svg", bundle)
+    (tmp_path / "collections").mkdir()
+    (tmp_path / "collections" / "bundel.md").write_text(
+        "---\ntitle: Bundel\nlang: nl\narticles: [artikel]\n---\n\nVoor het overleg.\n",
+        encoding="utf-8",
+    )
+    options = BuildOptions(out_dir=tmp_path / "build", formats=("html",), project_dir=tmp_path)
+    server = Preview(
+        [tmp_path / "source"],
+        options,
+        port=0,
+        collections=tmp_path / "collections",
+        site=SiteOptions("Publicaties", "nl"),
+    )
+    server.start()
+    try:
+        index = get(server.url)
+        assert 'href="/collections/bundel/bundel.html"' in index
+        assert 'href="/index.html"' in index
+        page = get(server.url + "collections/bundel/bundel.html")
+        assert "Voor het overleg." in page and RELOAD_SCRIPT in page
+        site = get(server.url + "index.html")
+        assert "<h1" in site and "Publicaties" in site and RELOAD_SCRIPT in site
+        assert tmp_path / "collections" in server.watched()
+    finally:
+        server.stop()

@@ -81,28 +81,49 @@ def test_easy_level_puts_every_sentence_on_its_own_line(tmp_path: Path) -> None:
     assert "<p>Lang verhaal. Nog meer.</p>" in render_html(path, "standard").body
 
 
-def test_standard_and_plain_point_to_each_other_in_every_format(example_build: Path) -> None:
+def test_standard_and_plain_point_to_each_other_in_every_format(
+    example_build: Path, tmp_path: Path
+) -> None:
+    """On the site the pages link to each other by file name; everywhere else (embed,
+    e-book, handout) only by address, so without one they name no file at all."""
     import subprocess
     import zipfile
 
+    from publisher.build.article import build_article
+    from publisher.build.options import BuildOptions, Settings
+    from tests.helpers import EXAMPLE, ROOT
+
     slug = "jongensprostitutie-in-beeld"
+    base = "https://publicaties.example.org/artikelen"
+    result = build_article(
+        EXAMPLE, BuildOptions(out_dir=tmp_path, project_dir=ROOT, settings=Settings(base_url=base))
+    )
+    assert not result.errors
+    addressed = tmp_path / slug
+
+    def pdf_text(pdf: Path) -> str:
+        run = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True)
+        return "".join(run.stdout.split())  # printed addresses break after a slash
+
     for variant, other, label in (
         ("", ".plain", "Makkelijk lezen"),
         (".plain", "", "Gewone tekst"),
     ):
-        page = (example_build / f"{slug}{variant}.html").read_text(encoding="utf-8")
-        assert f'href="{slug}{other}.html" class="pub-variant-link">{label}</a>' in page
-        embed = (example_build / f"{slug}{variant}.embed.html").read_text(encoding="utf-8")
-        assert f'href="{slug}{other}.html">{label}</a>' in embed
+        address = f"{base}/{slug}/{slug}{other}.html"
+        for folder in (example_build, addressed):
+            page = (folder / f"{slug}{variant}.html").read_text(encoding="utf-8")
+            assert f'href="{slug}{other}.html" class="pub-variant-link">{label}</a>' in page
+        embed = (addressed / f"{slug}{variant}.embed.html").read_text(encoding="utf-8")
+        assert f'href="{address}">{label}</a>' in embed
+        with zipfile.ZipFile(addressed / f"{slug}{variant}.epub") as epub:
+            assert f'href="{address}"' in epub.read("EPUB/content.xhtml").decode("utf-8")
+        assert address in pdf_text(addressed / f"{slug}{variant}.pdf")
+
+        unaddressed = (example_build / f"{slug}{variant}.embed.html").read_text(encoding="utf-8")
+        assert label not in unaddressed and f"{slug}{other}." not in unaddressed
         with zipfile.ZipFile(example_build / f"{slug}{variant}.epub") as epub:
-            assert f"{slug}{other}.epub" in epub.read("EPUB/content.xhtml").decode("utf-8")
-        text = subprocess.run(
-            ["pdftotext", str(example_build / f"{slug}{variant}.pdf"), "-"],
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout
-        assert f"{slug}{other}.pdf" in " ".join(text.split())
+            assert f"{slug}{other}." not in epub.read("EPUB/content.xhtml").decode("utf-8")
+        assert f"{slug}{other}." not in pdf_text(example_build / f"{slug}{variant}.pdf")
 
 
 NESTED = """## Kop

@@ -17,10 +17,12 @@ from jinja2.exceptions import SecurityError
 from publisher.build.job import Job, Needs, Product
 from publisher.build.options import ArticleResult, BuildOptions
 from publisher.build.outputs import Output, remove_stale_temporaries, safe_join, write_atomic
+from publisher.build.records import record_of
 from publisher.catalog import FORMATS, VARIANTS, Variant, build_order, formats_for
 from publisher.content.select import select, select_footnotes
 from publisher.errors import Problem, PublisherError
 from publisher.failures import problem_for
+from publisher.formats.addresses import lost_links
 from publisher.formats.fonts import glyph_warnings
 from publisher.reading.model import Article
 from publisher.reading.reader import read_article
@@ -155,11 +157,12 @@ def _in_worker(
         raise PublisherError(problem_for(error, article.source.path)) from None
 
 
-def build_article(path: Path, options: BuildOptions, workers: int = 1) -> ArticleResult:
-    """Render every output of one article, then write them all (or nothing).
-    ``workers`` > 1 renders the variants in parallel processes. Never raises for
-    what happens to this article: every problem is in ``result.errors``
-    (:mod:`publisher.failures`), so the other articles of a batch go on."""
+def render_outputs(
+    path: Path, options: BuildOptions, workers: int = 1
+) -> tuple[ArticleResult, list[Output]]:
+    """Read one article and render every output in memory; nothing is written (a
+    cluster worker does this and returns the bytes). Never raises for what happens
+    to this article: every problem is in ``result.errors`` (:mod:`publisher.failures`)."""
     started = time.perf_counter()
     result = ArticleResult(path)
     try:
@@ -169,8 +172,29 @@ def build_article(path: Path, options: BuildOptions, workers: int = 1) -> Articl
             raise PublisherError(notes)
         warnings = warnings + notes
         result.slug, result.warnings = article.slug, warnings
+        result.lost_links = lost_links(
+            article.meta.url, options.settings, options.formats, options.variants
+        )
         result.inputs = sorted(str(image.source) for image in article.images.values())
-        folder = options.out_dir / article.slug
+        result.files = {output.path: len(output.data) for output in outputs}
+        result.record = record_of(article, result.files)
+    except Exception as error:  # the one error path: publisher.failures
+        result.errors = problem_for(error, path)
+        result.files = {}
+        outputs = []
+    result.seconds = time.perf_counter() - started
+    return result, outputs
+
+
+def write_outputs(result: ArticleResult, outputs: list[Output], options: BuildOptions) -> None:
+    """Write the outputs of a rendered article into <out>/<slug>/, each atomically; a
+    file that cannot be written is the article's error (the ones written before it
+    are complete files)."""
+    if result.errors or result.slug is None:
+        return
+    started = time.perf_counter()
+    folder = options.out_dir / result.slug
+    try:
         remove_stale_temporaries(folder)
         for output in outputs:
             target = safe_join(folder, output.path)
@@ -178,12 +202,21 @@ def build_article(path: Path, options: BuildOptions, workers: int = 1) -> Articl
                 write_atomic(target, output.data)
             except OSError as error:
                 reason = error.strerror or str(error)
-                raise PublisherError.at(path, f"cannot write {target}: {reason}") from None
-            result.files[output.path] = len(output.data)
+                raise PublisherError.at(result.source, f"cannot write {target}: {reason}") from None
     except Exception as error:  # the one error path: publisher.failures
-        result.errors = problem_for(error, path)
+        result.errors = problem_for(error, result.source)
         result.files = {}
-    result.seconds = time.perf_counter() - started
+    result.seconds += time.perf_counter() - started
+
+
+def build_article(path: Path, options: BuildOptions, workers: int = 1) -> ArticleResult:
+    """Render every output of one article, then write them all (or nothing).
+    ``workers`` > 1 renders the variants in parallel processes. Never raises for
+    what happens to this article: every problem is in ``result.errors``
+    (:mod:`publisher.failures`), so the other articles of a batch go on."""
+    result, outputs = render_outputs(path, options, workers)
+    write_outputs(result, outputs, options)
+    return result
     return result
 
 

@@ -3,15 +3,20 @@ in parallel processes."""
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from publisher.build.manifest import MANIFEST, article_key, load_manifest, shared_key, unchanged
+from publisher.build.manifest import (
+    article_key,
+    load_manifest,
+    save_manifest,
+    shared_key,
+    unchanged,
+)
 from publisher.build.options import ArticleResult, BuildOptions
-from publisher.build.outputs import write_atomic
+from publisher.build.records import ArticleRecord
 from publisher.errors import Problem
 from publisher.failures import problem_for
 
@@ -22,8 +27,10 @@ def build_all(
     jobs: int = 0,
     force: bool = False,
     progress: Callable[[ArticleResult], None] | None = None,
+    cluster: str | None = None,
 ) -> list[ArticleResult]:
-    """Build (or skip) every article; results in the order of ``articles``."""
+    """Build (or skip) every article; results in the order of ``articles``. With
+    ``cluster`` (a Dask scheduler's address) the articles are rendered there."""
     manifest = load_manifest(options.out_dir)
     built_before: dict[str, Any] = manifest.get("articles", {})
     entries: dict[str, Any] = built_before if not force else {}
@@ -37,9 +44,14 @@ def build_all(
                 same = article_key(article, entry["inputs"], options, shared) == entry["key"]
             except OSError:
                 same = False
-            if same:
+            if same and "record" in entry:
                 results[article] = ArticleResult(
-                    article, slug=entry["slug"], files=entry["files"], skipped=True
+                    article,
+                    slug=entry["slug"],
+                    files=entry["files"],
+                    skipped=True,
+                    record=ArticleRecord.from_json(entry["record"]),
+                    key=entry["key"],
                 )
                 continue
         todo.append(article)
@@ -53,24 +65,25 @@ def build_all(
         if article in results and progress:
             progress(results[article])
     todo = [article for article in todo if article not in refused]
-    for result in _run(todo, options, jobs):
+    for result in _run(todo, options, jobs, cluster):
         results[result.source] = result
         key = str(result.source.resolve())
         if result.errors:
             changed |= entries.pop(key, None) is not None
         else:
             changed = True
+            result.key = article_key(result.source, result.inputs, options, shared)
             entries[key] = {
                 "slug": result.slug,
-                "key": article_key(result.source, result.inputs, options, shared),
+                "key": result.key,
                 "inputs": result.inputs,
                 "files": result.files,
+                "record": result.record.to_json() if result.record else None,
             }
         if progress:
             progress(result)
     if changed:
-        data = json.dumps({"version": 1, "articles": entries}, indent=1, sort_keys=True)
-        write_atomic(options.out_dir / MANIFEST, data.encode("utf-8"))
+        save_manifest(options.out_dir, {**manifest, "articles": entries})
     return [results[article] for article in articles]
 
 
@@ -115,13 +128,17 @@ def _same_slugs(
     return refused
 
 
-def _run(articles: list[Path], options: BuildOptions, jobs: int) -> Iterator[ArticleResult]:
+def _run(
+    articles: list[Path], options: BuildOptions, jobs: int, cluster: str | None = None
+) -> Iterator[ArticleResult]:
     if not articles:
         return
-    from concurrent.futures import as_completed
+    if cluster:
+        from publisher.build.cluster import run_on_cluster
 
+        yield from run_on_cluster(articles, options, cluster)
+        return
     from publisher.build.article import build_article  # the renderers: only when building
-    from publisher.build.workers import pool
 
     workers = jobs or os.cpu_count() or 1
     if len(articles) == 1 or workers <= 1:
@@ -129,7 +146,10 @@ def _run(articles: list[Path], options: BuildOptions, jobs: int) -> Iterator[Art
         for article in articles:
             yield build_article(article, options, workers)
         return
+    from concurrent.futures import as_completed
     from concurrent.futures.process import BrokenProcessPool
+
+    from publisher.build.workers import pool
 
     workers = min(workers, len(articles))
     unfinished: list[Path] = []

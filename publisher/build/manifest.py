@@ -13,6 +13,7 @@ from typing import Any
 
 from publisher import __version__
 from publisher.build.options import BuildOptions
+from publisher.build.outputs import write_atomic
 from publisher.config import CONFIG_NAME
 from publisher.theme import themes_fingerprint
 
@@ -70,6 +71,11 @@ def _well_formed(entry: object) -> bool:
             for name, size in entry["files"].items()
         )
     )
+
+
+def save_manifest(out: Path, data: dict[str, Any]) -> None:
+    text = json.dumps({**data, "version": 1}, indent=1, sort_keys=True)
+    write_atomic(out / MANIFEST, text.encode("utf-8"))
 
 
 def unchanged(entry: dict[str, Any], out: Path) -> bool:

@@ -5,9 +5,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from publisher.catalog import DEFAULT_PAPER, FORMATS, VARIANTS
 from publisher.errors import Problem
+
+if TYPE_CHECKING:
+    from publisher.build.records import ArticleRecord
 
 
 def all_formats() -> tuple[str, ...]:
@@ -60,3 +64,12 @@ class ArticleResult:
     errors: list[Problem] = field(default_factory=list)
     seconds: float = 0.0
     skipped: bool = False
+    lost_links: list[str] = field(default_factory=list)
+    """Without an address (``url``, ``base_url``): what its outputs leave out, per
+    format; the build says it once for all articles (``report``)."""
+    record: ArticleRecord | None = None
+    """What later stages (collections, the site) need to know about the article."""
+    key: str = ""
+    """The manifest key of the article's inputs (a collection's key includes it)."""
+    members: list[str] = field(default_factory=list)
+    """For a collection: the slugs of its articles, in its order."""

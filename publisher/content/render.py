@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from html import unescape
 from typing import Any, Literal, cast
 
 from markdown_it.common.utils import escapeHtml
@@ -320,11 +321,11 @@ class BodyRenderer(RendererHTML):
         return f'<pre class="pub-code" dir="ltr"{focus}><code{css}>{code}</code></pre>\n'
 
     def html_block(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: Any) -> str:
-        shown = self._printable(escapeHtml(tokens[idx].content.strip()), env)
+        shown = self._printable(escapeHtml(_readable(tokens[idx].content.strip())), env)
         return f'<p class="source-html">{shown}</p>\n'
 
     def html_inline(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: Any) -> str:
-        return self._printable(escapeHtml(tokens[idx].content), env)
+        return self._printable(escapeHtml(_readable(tokens[idx].content)), env)
 
     def code_inline(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: Any) -> str:
         token = tokens[idx]
@@ -436,6 +437,8 @@ class BodyRenderer(RendererHTML):
             if entry is not None:
                 first = entry.key not in state.glossary_used
                 state.glossary_used.setdefault(entry.key, entry)
+                if first:  # the word list links back to the first use
+                    attrs += f' id="{escapeHtml(self._id(env, entry.use_anchor))}"'
                 if first and not state.link_depth:
                     state.span_stack.append("a")
                     target = escapeHtml(self._id(env, entry.anchor))
@@ -474,6 +477,12 @@ def _unselected(self: BodyRenderer, tokens: Sequence[Token], idx: int, *args: An
 for _name in VARIANT_BLOCKS:
     setattr(BodyRenderer, f"container_{_name}_open", _unselected)
     setattr(BodyRenderer, f"container_{_name}_close", _unselected)
+
+
+def _readable(markup: str) -> str:
+    """HTML shown as text, with its character references as the characters they are
+    (a reader sees "envía", not "env&iacute;a"); the tags stay visible."""
+    return unescape(markup)
 
 
 def _mark_missing(html: str, missing: frozenset[str]) -> str:

@@ -33,6 +33,7 @@ IDS = (
     "in_short",
     "downloads",
     "links",
+    "versions",
     "listen",
     "body",
 )
@@ -123,6 +124,7 @@ def context(
             "url": meta.url,
             "license": meta.license,
         },
+        "contact": meta.contact,
         "lang": meta.lang,
         "rtl": is_rtl(meta.lang),
         "dir_attr": Markup(' dir="rtl"') if is_rtl(meta.lang) else "",
@@ -144,6 +146,7 @@ def context(
         "sc": Markup(" />" if fmt == "epub" else ">"),
         "version": __version__,
         "logo": "",
+        "in_page_links": True,
         "pick": lambda name: template_names(name, variant),
     }
 

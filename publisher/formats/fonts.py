@@ -53,15 +53,21 @@ def languages(article: Article) -> list[str]:
 
 def plan(job: Job, medium: str) -> FontPlan:
     text = article_text(job.article, list(job.strings.values.values()))
-    used = list(coverage(job.theme, text, medium).used)
-    body = families(job.theme)[0]
+    return plan_for(job.theme, text, languages(job.article), medium)
+
+
+def plan_for(theme: Theme, text: str, langs: list[str], medium: str) -> FontPlan:
+    """The fonts for ``text`` (several articles: a collection, a listing) whose main
+    language is the first of ``langs``, the others its parts."""
+    used = list(coverage(theme, text, medium).used)
+    body = families(theme)[0]
     chosen = [body, *(f for f in used if f != body)]
     by_script = {s: f for f in chosen for s in f.scripts}
-    lead = by_script.get(script_of(job.article.meta.lang))
+    lead = by_script.get(script_of(langs[0]))
     if lead is not None:
         chosen = [lead, *(f for f in chosen if f != lead)]
     rules = []
-    for lang in languages(job.article)[1:]:
+    for lang in langs[1:]:
         family = by_script.get(script_of(lang))
         if family is not None and family != chosen[0]:
             names = [family.name, *(f.name for f in chosen if f != family)]

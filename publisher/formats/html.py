@@ -7,21 +7,26 @@ from publisher.build.outputs import Output
 from publisher.formats.addresses import file_name, page_url
 from publisher.formats.assets import image_path, links, shared_assets
 from publisher.formats.context import context, json_ld, layout, render_content
-from publisher.formats.fonts import plan
+from publisher.formats.fonts import FontPlan, plan
 from publisher.theme.stylesheets import colour_properties, concatenate, font_faces
 
 PAGE_CSS = ("article.css", "page.css")
 
 
-def stylesheet(job: Job) -> Output:
-    fonts = plan(job, "web")
+def stylesheet(
+    job: Job, name: str = "page", extra: tuple[str, ...] = (), fonts: FontPlan | None = None
+) -> Output:
+    """``assets/css/<name><variant suffix>.css``: the theme's colours and the fonts the
+    job's text needs (or ``fonts``), the page's stylesheets, ``extra`` ones and the
+    variant's."""
+    fonts = fonts or plan(job, "web")
     css = (
         colour_properties(job.theme, ":root", font=fonts.stack)
         + font_faces(job.theme, lambda relative: f"../{relative}", fonts.families)
         + fonts.css()
-        + concatenate(job.theme, (*PAGE_CSS, *job.variant.css("web")))
+        + concatenate(job.theme, (*PAGE_CSS, *extra, *job.variant.css("web")))
     )
-    return Output(f"assets/css/page{job.variant.suffix}.css", css.encode("utf-8"))
+    return Output(f"assets/css/{name}{job.variant.suffix}.css", css.encode("utf-8"))
 
 
 def render(job: Job, needs: Needs) -> Product:

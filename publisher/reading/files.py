@@ -30,7 +30,7 @@ class SourceFile:
     @property
     def default_slug(self) -> str:
         if self.path.name == "index.md":
-            return self.path.parent.name
+            return self.path.resolve().parent.name  # "index.md" alone: its folder's name
         return self.path.stem
 
 

@@ -25,7 +25,7 @@ from publisher.reading.limits import (
     MAX_SLUG_CHARS,
     MAX_UNKNOWN_KEY_WARNINGS,
 )
-from publisher.reading.model import Author, GlossaryEntry, Meta, PlainMeta
+from publisher.reading.model import Author, Contact, GlossaryEntry, Meta, PlainMeta
 from publisher.reading.safe_yaml import FrontMatterError, load_front_matter
 
 KNOWN_KEYS = (
@@ -44,7 +44,11 @@ KNOWN_KEYS = (
     "plain",
     "glossary",
     "abbr",
+    "contact",
 )
+CONTACT_KEYS = ("name", "phone", "email", "web")
+PHONE_RE = re.compile(r"^\+?[0-9(][0-9 ()./-]*[0-9]$")
+EMAIL_RE = re.compile(r"^[^@\s<>\"]+@[^@\s<>\".]+(?:\.[^@\s<>\".]+)+$")
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 UNSAFE_URL_RE = re.compile(r"[\s<>\"'`\\]")
 """Characters that have no place in an address (a published one is written as is)."""
@@ -75,29 +79,35 @@ def peek_slug(path: Path) -> str | None:
     return None
 
 
-def parse_front_matter(source: SourceFile, report: Report) -> Meta | None:
-    """Validate the front matter; problems go to ``report``. None when unusable."""
-    first_line = 2  # the line after the opening '---'
+FIRST_LINE = 2
+"""The line of the first field: the one after the opening '---'."""
+
+
+def load_fields(
+    source: SourceFile, report: Report, known: tuple[str, ...]
+) -> tuple[dict[str, Any], dict[str, int]] | None:
+    """The front matter's fields (without characters no output can hold) and the line
+    of each; unknown keys are warnings that name the closest known key. None (and an
+    error) when it is not a mapping or not safe YAML (:mod:`publisher.reading.safe_yaml`)."""
     try:
         data, key_lines = load_front_matter(source.front_matter)
     except FrontMatterError as exc:
         message = exc.message
         if exc.first is not None:
-            message += f" (first on line {exc.first + first_line})"
-        report.error(message, None if exc.line is None else exc.line + first_line)
+            message += f" (first on line {exc.first + FIRST_LINE})"
+        report.error(message, None if exc.line is None else exc.line + FIRST_LINE)
         return None
     if not isinstance(data, dict):
-        report.error("front matter must be a list of 'key: value' fields", first_line)
+        report.error("front matter must be a list of 'key: value' fields", FIRST_LINE)
         return None
-    lines = {key: line + first_line for key, line in key_lines.items()}
+    lines = {key: line + FIRST_LINE for key, line in key_lines.items()}
     data = _usable(data, report, lines)
     lines.update({remove_unusable(key)[0]: line for key, line in lines.items()})
-    checker = _Checker(report, lines)
 
-    unknown = [key for key in data if str(key) not in KNOWN_KEYS]
+    unknown = [key for key in data if str(key) not in known]
     for key in unknown[:MAX_UNKNOWN_KEY_WARNINGS]:
         name = str(key)
-        close = difflib.get_close_matches(name, KNOWN_KEYS, n=1) if len(name) <= 40 else []
+        close = difflib.get_close_matches(name, known, n=1) if len(name) <= 40 else []
         hint = f" (did you mean '{close[0]}'?)" if close else ""
         report.warn(f"unknown front matter key '{shorten(name)}'{hint}", lines.get(name))
     if len(unknown) > MAX_UNKNOWN_KEY_WARNINGS:
@@ -105,45 +115,25 @@ def parse_front_matter(source: SourceFile, report: Report) -> Meta | None:
             f"{len(unknown) - MAX_UNKNOWN_KEY_WARNINGS} more unknown front matter keys",
             lines.get(str(unknown[MAX_UNKNOWN_KEY_WARNINGS])),
         )
+    return data, lines
 
-    title = checker.text(data, "title", required=True)
-    lang = checker.lang(data)
-    date = checker.date(data)
-    slug_errors = len(report.errors)
-    slug = checker.text(data, "slug")
-    if slug is not None and not SLUG_RE.match(slug):
-        checker.fail("slug", "'slug' may only contain a-z, 0-9 and single hyphens")
-        slug = None
-    elif slug is not None and len(slug) > MAX_SLUG_CHARS:
-        checker.fail("slug", f"'slug' has {len(slug)} characters; the limit is {MAX_SLUG_CHARS}")
-        slug = None
-    if slug is None and len(report.errors) == slug_errors:  # not given (or empty)
-        slug = source.default_slug.lower()
-        if not SLUG_RE.match(slug) or len(slug) > MAX_SLUG_CHARS:
-            report.error(
-                f"the file name '{shorten(source.default_slug)}' is not a valid slug; "
-                f"rename it (a-z, 0-9, hyphens, at most {MAX_SLUG_CHARS} characters) "
-                "or set 'slug' in the front matter",
-                1,
-            )
-    url = checker.text(data, "url", limit=MAX_LONG_TEXT)
-    if url is not None:
-        parts = urlsplit(url)
-        if parts.scheme != "https" or not parts.netloc or UNSAFE_URL_RE.search(url):
-            checker.fail("url", "'url' must be an absolute https:// address")
-            url = None
+
+def parse_front_matter(source: SourceFile, report: Report) -> Meta | None:
+    """Validate the front matter; problems go to ``report``. None when unusable."""
+    loaded = load_fields(source, report, KNOWN_KEYS)
+    if loaded is None:
+        return None
+    data, lines = loaded
+    checker = _Checker(report, lines)
+    title, lang, date, slug = checker.identity(data, source)
+    url = checker.url(data)
 
     meta_fields: dict[str, Any] = {
-        "subtitle": checker.text(data, "subtitle"),
-        "publisher": checker.text(data, "publisher"),
-        "summary": checker.text(data, "summary", limit=MAX_LONG_TEXT),
-        "license": checker.text(data, "license"),
-        "theme": checker.text(data, "theme"),
-        "keywords": tuple(checker.text_list(data, "keywords")),
+        **checker.description(data),
         "authors": tuple(checker.authors(data)),
-        "plain": checker.plain(data),
         "glossary": tuple(checker.glossary(data)),
         "abbr": tuple(checker.abbr(data)),
+        "contact": checker.contact(data),
         "url": url,
     }
     if title is None or lang is None or date is None or slug is None or report.errors:
@@ -189,6 +179,59 @@ class _Checker:
         if self.long(key, f"'{key}'", text, limit):
             return None
         return text
+
+    def identity(
+        self, data: dict[str, Any], source: SourceFile, dated: bool = True
+    ) -> tuple[str | None, str | None, dt.date | None, str | None]:
+        """Title, language, date (required unless not ``dated``) and slug."""
+        title = self.text(data, "title", required=True)
+        lang = self.lang(data)
+        date = self.date(data) if dated or "date" in data else None
+        return title, lang, date, self.slug(data, source)
+
+    def description(self, data: dict[str, Any]) -> dict[str, Any]:
+        """The fields that describe a publication (an article's or a collection's)."""
+        return {
+            "subtitle": self.text(data, "subtitle"),
+            "publisher": self.text(data, "publisher"),
+            "summary": self.text(data, "summary", limit=MAX_LONG_TEXT),
+            "license": self.text(data, "license"),
+            "theme": self.text(data, "theme"),
+            "keywords": tuple(self.text_list(data, "keywords")),
+            "plain": self.plain(data),
+        }
+
+    def slug(self, data: dict[str, Any], source: SourceFile) -> str | None:
+        """The ``slug`` field, or the file's name (None and an error when neither is
+        one)."""
+        errors = len(self.report.errors)
+        slug = self.text(data, "slug")
+        if slug is not None and not SLUG_RE.match(slug):
+            self.fail("slug", "'slug' may only contain a-z, 0-9 and single hyphens")
+            return None
+        if slug is not None and len(slug) > MAX_SLUG_CHARS:
+            self.fail("slug", f"'slug' has {len(slug)} characters; the limit is {MAX_SLUG_CHARS}")
+            return None
+        if slug is None and len(self.report.errors) == errors:  # not given (or empty)
+            slug = source.default_slug.lower()
+            if not SLUG_RE.match(slug) or len(slug) > MAX_SLUG_CHARS:
+                self.report.error(
+                    f"the file name '{shorten(source.default_slug)}' is not a valid slug; "
+                    f"rename it (a-z, 0-9, hyphens, at most {MAX_SLUG_CHARS} characters) "
+                    "or set 'slug' in the front matter",
+                    1,
+                )
+                return None
+        return slug
+
+    def url(self, data: dict[str, Any]) -> str | None:
+        url = self.text(data, "url", limit=MAX_LONG_TEXT)
+        if url is not None:
+            parts = urlsplit(url)
+            if parts.scheme != "https" or not parts.netloc or UNSAFE_URL_RE.search(url):
+                self.fail("url", "'url' must be an absolute https:// address")
+                return None
+        return url
 
     def lang(self, data: dict[str, Any]) -> str | None:
         value = self.text(data, "lang", required=True, limit=MAX_LANG_CHARS)
@@ -241,15 +284,15 @@ class _Checker:
             return []
         return [v.strip() for v in value]
 
-    def authors(self, data: dict[str, Any]) -> list[Author]:
-        value = data.get("authors")
+    def authors(self, data: dict[str, Any], key: str = "authors") -> list[Author]:
+        value = data.get(key)
         if value is None:
             return []
         if isinstance(value, (str, dict)):
             value = [value]
         authors: list[Author] = []
         if isinstance(value, list):
-            if self.items("authors", value):
+            if self.items(key, value):
                 return []
             for item in value:
                 if isinstance(item, str) and item.strip():
@@ -264,16 +307,16 @@ class _Checker:
                     role = str(item.get("role") or "").strip() or None
                     authors.append(Author(item["name"].strip(), role))
                 else:
-                    self.fail("authors", "each author must be a name or {name, role}")
+                    self.fail(key, f"each of '{key}' must be a name or {{name, role}}")
                     return []
             if any(
-                self.long("authors", "an author's name or role", text, MAX_SHORT_TEXT)
+                self.long(key, "a name or role", text, MAX_SHORT_TEXT)
                 for author in authors
                 for text in (author.name, author.role or "")
             ):
                 return []
             return authors
-        self.fail("authors", "'authors' must be a list of names or of {name, role}")
+        self.fail(key, f"'{key}' must be a list of names or of {{name, role}}")
         return []
 
     def plain(self, data: dict[str, Any]) -> PlainMeta:
@@ -360,6 +403,38 @@ class _Checker:
             return None
         return entry
 
+    def contact(self, data: dict[str, Any]) -> Contact | None:
+        value = data.get("contact")
+        if value is None:
+            return None
+        if not isinstance(value, dict):
+            self.fail("contact", "'contact' must be a mapping with name, phone, email and web")
+            return None
+        fields: dict[str, str] = {}
+        for key, item in value.items():
+            name = shorten(key, 40)
+            if str(key) not in CONTACT_KEYS:
+                close = difflib.get_close_matches(str(key), CONTACT_KEYS, n=1)
+                hint = f" (did you mean '{close[0]}'?)" if close else ""
+                self.fail("contact", f"'contact' has an unknown key '{name}'{hint}")
+                continue
+            if isinstance(item, bool) or not isinstance(item, (str, int)) or not str(item).strip():
+                self.fail("contact", f"'contact.{key}' must be text")
+                continue
+            text = str(item).strip()
+            if self.long("contact", f"'contact.{key}'", text, MAX_SHORT_TEXT):
+                continue
+            problem = _check_contact(str(key), text)
+            if problem:
+                self.fail("contact", problem)
+                continue
+            fields[str(key)] = text
+        if not value:
+            self.fail("contact", "'contact' needs at least one of name, phone, email, web")
+        if not fields:
+            return None
+        return Contact(**fields)
+
     def abbr(self, data: dict[str, Any]) -> list[tuple[str, str]]:
         value = data.get("abbr")
         if value is None:
@@ -383,6 +458,22 @@ class _Checker:
             ):
                 return []
         return pairs
+
+
+def _check_contact(field: str, value: str) -> str | None:
+    """Why a contact field's value is not usable, or None."""
+    if field == "phone":
+        digits = sum(c.isdigit() for c in value)
+        if not PHONE_RE.match(value) or not 3 <= digits <= 15:
+            return "'contact.phone' must be a phone number (digits, spaces, +, -, ( ))"
+    elif field == "email":
+        if not EMAIL_RE.match(value):
+            return "'contact.email' must be an e-mail address (name@example.org)"
+    elif field == "web":
+        parts = urlsplit(value)
+        if parts.scheme not in ("http", "https") or not parts.netloc or UNSAFE_URL_RE.search(value):
+            return "'contact.web' must be an absolute https:// address"
+    return None
 
 
 def _usable(data: dict[Any, Any], report: Report, lines: dict[str, int]) -> dict[Any, Any]:
@@ -417,3 +508,8 @@ def _kind(value: object) -> str:
     if isinstance(value, bool):
         return "true/false"
     return type(value).__name__
+
+
+FieldChecker = _Checker
+"""The field checks with lines, for other files validated like front matter
+(collection files, ``publisher.collections.declaration``)."""

@@ -57,7 +57,7 @@ def summary_text(fragment: str) -> str:
 def html_rule(state: StateCore) -> None:
     """The core rule: blocks first (comments, details), then each inline's children."""
     out: list[Token] = []
-    open_details = 0
+    opened: list[tuple[int, int]] = []  # (index in out, nesting level) of open <details>
     for token in state.tokens:
         if token.type == "html_block":
             if is_comment(token.content):
@@ -66,19 +66,22 @@ def html_rule(state: StateCore) -> None:
             if match:
                 details = Token("details_open", "details", 1, map=token.map, block=True)
                 details.meta["summary"] = summary_text(match.group(1) or "")
+                details.meta["html"] = token.content
+                details.level = token.level
+                opened.append((len(out), token.level))
                 out.append(details)
-                open_details += 1
                 continue
-            if DETAILS_CLOSE_RE.match(token.content) and open_details:
+            if DETAILS_CLOSE_RE.match(token.content) and opened and opened[-1][1] == token.level:
+                opened.pop()
                 out.append(Token("details_close", "details", -1, map=token.map, block=True))
-                open_details -= 1
                 continue
         elif token.type == "inline" and token.children:
             token.children = _inline(token.children)
         out.append(token)
-    while open_details:  # an unclosed <details> ends with the article
-        out.append(Token("details_close", "details", -1, block=True))
-        open_details -= 1
+    for index, _level in opened:  # never closed where it was opened: shown as text
+        block = Token("html_block", "", 0, map=out[index].map, block=True)
+        block.content = str(out[index].meta["html"])
+        out[index] = block
     state.tokens = out
 
 

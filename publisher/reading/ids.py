@@ -52,3 +52,9 @@ def own_id(text: str) -> str:
 
 def term_id(key: str) -> str:
     return f"term-{slug(key) or 'x'}"
+
+
+def term_use_id(key: str) -> str:
+    """The id of a term's first use in the text (the word list links back to it);
+    ``pub-`` so that neither a heading nor another term can take it."""
+    return f"pub-use-{slug(key) or 'x'}"

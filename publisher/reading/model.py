@@ -10,7 +10,7 @@ from typing import Literal
 from markdown_it.token import Token
 
 from publisher.reading.files import SourceFile
-from publisher.reading.ids import term_id
+from publisher.reading.ids import term_id, term_use_id
 
 Level = Literal["b1", "easy"]
 
@@ -30,6 +30,39 @@ class GlossaryEntry:
     @property
     def anchor(self) -> str:
         return term_id(self.key)
+
+    @property
+    def use_anchor(self) -> str:
+        """The id of the term's first use in the text (the word list links back)."""
+        return term_use_id(self.key)
+
+
+@dataclass(frozen=True)
+class Contact:
+    """Who readers can turn to (front matter ``contact``): on the handout and in the
+    colophon of every format."""
+
+    name: str | None = None
+    phone: str | None = None
+    email: str | None = None
+    web: str | None = None
+
+    @property
+    def web_text(self) -> str | None:
+        """The web address as shown: without ``https://`` (nor a lone trailing ``/``),
+        as people write it on paper."""
+        if not self.web:
+            return None
+        shown = self.web.split("://", 1)[-1]
+        return shown[:-1] if shown.endswith("/") and shown.count("/") == 1 else shown
+
+    @property
+    def tel(self) -> str | None:
+        """The phone number as a ``tel:`` address (digits and a leading +)."""
+        if not self.phone:
+            return None
+        digits = "".join(c for c in self.phone if c.isdigit())
+        return "tel:" + ("+" if self.phone.lstrip().startswith("+") else "") + digits
 
 
 @dataclass(frozen=True)
@@ -56,6 +89,7 @@ class Meta:
     plain: PlainMeta = field(default_factory=PlainMeta)
     glossary: tuple[GlossaryEntry, ...] = ()
     abbr: tuple[tuple[str, str], ...] = ()
+    contact: Contact | None = None
 
     @property
     def base_lang(self) -> str:

@@ -16,12 +16,12 @@ from urllib.parse import unquote
 from markdown_it.token import Token
 
 from publisher.errors import Report
-from publisher.reading.files import read_source
+from publisher.reading.files import SourceFile, read_source
 from publisher.reading.frontmatter import parse_front_matter
 from publisher.reading.images import ImageProblem, resolve_image, unique_names
 from publisher.reading.links import article_page_url, resolve, scheme
 from publisher.reading.markdown import parse, span_text
-from publisher.reading.model import Article, Image
+from publisher.reading.model import Article, Image, Meta
 from publisher.reading.outline import repair
 
 UNPARSED_ATTRS_RE = re.compile(r"\]\{[^{}]*\}")
@@ -50,22 +50,35 @@ def read_article(
             f"invisible character U+{ord(char):04X} removed (no output format can hold it)", line
         )
     meta = parse_front_matter(source, report)
+    body, images, footnotes = read_body(source, report, meta, remote_cache, base_url)
+    report.raise_if_errors()
+    assert meta is not None
+    return Article(source, meta, body, images, footnotes), report
+
+
+def read_body(
+    source: SourceFile,
+    report: Report,
+    meta: Meta | None,
+    remote_cache: Path | None = None,
+    base_url: str | None = None,
+) -> tuple[list[Token], dict[str, Image], dict[int, list[Token]]]:
+    """Parse and check the text after the front matter (an article's, or a
+    collection's introduction): its tokens without the footnote block, its images,
+    its footnotes. Problems go to ``report``."""
     tokens, env = parse(source.body, meta.abbr if meta is not None else ())
     offset = source.body_first_line
     if meta is not None:
         tokens = repair(tokens, meta.title, report.warn, offset)
     page = article_page_url(meta.url, base_url, meta.slug) if meta is not None else None
-    context = _Context(path.parent, remote_cache, page, base_url, _ids(tokens))
+    context = _Context(source.folder, remote_cache, page, base_url, _ids(tokens))
 
     images: dict[str, Image] = {}
     lines = source.body.split("\n")
     _check_tokens(tokens, offset, lines, report, meta, images, context)
     images = unique_names(images)
     footnotes = _footnotes(tokens, env, report)
-    report.raise_if_errors()
-    assert meta is not None
-    body = _strip_footnote_block(tokens)
-    return Article(source, meta, body, images, footnotes), report
+    return _strip_footnote_block(tokens), images, footnotes
 
 
 def walk(tokens: list[Token], line: int | None = None) -> Iterator[tuple[Token, int | None]]:

@@ -250,10 +250,13 @@ def _cuts(text: str, lang: str) -> list[int]:
 
 
 def _silent(element: Any) -> bool:
-    """Not read aloud: note numbers, page-break markers."""
+    """Not read aloud: note numbers, back links (a word list's or a note's ↩),
+    page-break markers."""
     if _skipped(element):
         return True
-    return element.get("role") == "doc-noteref" or "noteref" in (element.get("class") or "")
+    if element.get("role") in ("doc-noteref", "doc-backlink"):
+        return True
+    return "noteref" in (element.get("class") or "")
 
 
 def _spoken_text(element: Any) -> str:

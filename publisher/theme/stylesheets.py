@@ -27,6 +27,41 @@ def colour_properties(theme: Theme, scope: str, dark: bool = True, font: str | N
     return "\n".join(lines) + "\n"
 
 
+def embed_colour_properties(theme: Theme, font: str | None = None) -> str:
+    """The embed's colours: light by default, whatever the reader's system says, so
+    it is never a dark card in a light partner page. The partner opts in with
+    ``data-pub-color-scheme`` on the fragment or on any element around it: ``auto``
+    (follow the reader's setting), ``dark`` (always dark, for a dark page), ``light``.
+    In the shadow-root mode the attribute goes on the fragment's outer element.
+    ``--pub-font`` is ``font`` (a CSS family list), by default the theme's body font."""
+    body = families(theme)
+    font = font or (stack([body[0].name]) if body else '"sans-serif"')
+    light = dict(theme.colors["light"])
+    dark = dict(theme.colors.get("dark") or {})
+
+    def rules(value: str, colours: dict[str, str], scheme: str, indent: str = "") -> list[str]:
+        body = [f"--pub-scheme: {scheme};"]
+        body += [f"--pub-{k.replace('_', '-')}: {v};" for k, v in colours.items()]
+        selectors = (
+            f':where([data-pub-color-scheme="{value}"]) .pub-embed',
+            f'.pub-embed[data-pub-color-scheme="{value}"]',
+            f':host([data-pub-color-scheme="{value}"]) .pub-embed',
+        )
+        # One rule per selector: a browser that does not know one drops only that rule.
+        return [f"{indent}{sel} {{ {' '.join(body)} }}" for sel in selectors]
+
+    lines = [".pub-embed {", f"  --pub-font: {font};", "  --pub-scheme: light;"]
+    lines += [f"  --pub-{k.replace('_', '-')}: {v};" for k, v in light.items()]
+    lines.append("}")
+    if dark:
+        lines += rules("dark", dark, "dark")
+        lines.append("@media (prefers-color-scheme: dark) {")
+        lines += rules("auto", dark, "dark", "  ")
+        lines.append("}")
+        lines += rules("light", light, "light")
+    return "\n".join(lines) + "\n"
+
+
 def font_faces(
     theme: Theme, url: Callable[[str], str], chosen: Sequence[Family] | None = None
 ) -> str:

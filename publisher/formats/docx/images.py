@@ -39,7 +39,7 @@ def picture(image: Image, inline: bool = False) -> Picture:
     if inline:
         scale = min(scale, 0.6 / (height / 37.8))  # about the height of a line of text
     width_cm, height_cm = width / 37.8 * scale, height / 37.8 * scale
-    data = image.source.read_bytes()
+    data = image.data
     if image.media_type == "image/svg+xml":
         data = svg_to_png(data, image, round(width_cm * SVG_PIXELS_PER_CM))
     elif image.media_type not in WORD_TYPES:

@@ -9,6 +9,7 @@ marker goes right before it.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -54,6 +55,21 @@ def _text_slots(body: Any) -> list[tuple[Any, str]]:
     return slots
 
 
+KEY_LENGTHS = (64, 48, 32, 24, 16)
+"""Tried in turn: the longest start of a page that is found wins, so a page that
+starts with words the summary also has is not placed in the summary."""
+
+
+def _find_start(text: str, key: str, position: int) -> int:
+    for length in KEY_LENGTHS:
+        if length > len(key) and length != KEY_LENGTHS[-1]:
+            continue
+        found = text.find(key[:length], position)
+        if found >= 0:
+            return found
+    return -1
+
+
 def insert_page_breaks(
     root: Any, page_starts: tuple[str, ...], strings: Strings
 ) -> list[PageBreak]:
@@ -61,14 +77,24 @@ def insert_page_breaks(
     in the content document ``root``; the pages that were placed, in order. When one
     page cannot be found, nothing is placed and the list is empty: the e-book then
     makes no claim to follow the handout's pages."""
+    return [page for _, page in insert_page_breaks_in([root], page_starts, strings)]
+
+
+def insert_page_breaks_in(
+    roots: Sequence[Any], page_starts: tuple[str, ...], strings: Strings
+) -> list[tuple[int, PageBreak]]:
+    """The same over several content documents read one after the other (the
+    chapters of a collection): each placed page with the index of its document."""
     wanted = [PageBreak(n, key) for n, key in enumerate(page_starts, start=1) if key]
-    body = root.find(f"{XHTML}body")
-    assert body is not None
-    slots = _text_slots(body)
+    slots: list[tuple[int, Any, str]] = []
+    for number, root in enumerate(roots):
+        body = root.find(f"{XHTML}body")
+        assert body is not None
+        slots += [(number, element, kind) for element, kind in _text_slots(body)]
     # One string of every letter and digit, and where each came from.
     stream: list[str] = []
     origin: list[tuple[int, int]] = []
-    for slot_index, (element, kind) in enumerate(slots):
+    for slot_index, (_, element, kind) in enumerate(slots):
         text = getattr(element, kind) or ""
         for offset, char in enumerate(text):
             for piece in letters_and_digits(char):
@@ -78,7 +104,7 @@ def insert_page_breaks(
     position = 0
     placed: list[tuple[PageBreak, int]] = []
     for page in wanted:
-        found = joined.find(page.key, position)
+        found = _find_start(joined, page.key, position)
         if found < 0:
             return []  # one page that cannot be placed: no page list is better than a wrong one
         placed.append((page, found))
@@ -86,7 +112,7 @@ def insert_page_breaks(
     # Insert from the end so earlier offsets stay valid.
     for page, found in reversed(placed):
         slot_index, offset = origin[found]
-        element, kind = slots[slot_index]
+        _, element, kind = slots[slot_index]
         marker = etree.Element(f"{XHTML}span")
         marker.set("id", page.id)
         marker.set("role", "doc-pagebreak")
@@ -101,4 +127,4 @@ def insert_page_breaks(
             element.insert(0, marker)
         else:
             element.addnext(marker)
-    return [page for page, _ in placed]
+    return [(slots[origin[found][0]][0], page) for page, found in placed]

@@ -7,16 +7,20 @@ EPUB's page list follows the paper (:class:`~publisher.build.job.HandoutProduct`
 from __future__ import annotations
 
 import io
+from collections.abc import Iterable
 from pathlib import Path
+
+from markupsafe import Markup
 
 from publisher.build.job import HandoutProduct, Job, Needs
 from publisher.build.outputs import Output
 from publisher.catalog import PAPERS
 from publisher.errors import PublisherError
-from publisher.formats.addresses import file_name, page_url
-from publisher.formats.assets import ebook_file, other_versions
+from publisher.formats.addresses import file_name
+from publisher.formats.assets import breakable, online_versions, published_page
 from publisher.formats.context import context, layout, logo_file, render_content
-from publisher.formats.fonts import plan
+from publisher.formats.fonts import FontPlan, plan
+from publisher.formats.pdf.typesetting import typeset
 from publisher.formats.pdf.weasyprint_internals import load, page_texts, remove_font_copies
 from publisher.reading.model import Image
 from publisher.text.matching import letters_and_digits
@@ -25,8 +29,10 @@ from publisher.theme.stylesheets import colour_properties, concatenate, data_uri
 
 PDF_VARIANT = "pdf/ua-1"
 PRINT_CSS = ("print.css",)
-PAGE_KEY_LENGTH = 24
-"""How many letters and digits of each page's start the page list looks for."""
+PAGE_KEY_LENGTH = 64
+"""How many letters and digits of each page's start the handout records; the page
+list looks for as many of them as it can find (a few words can also stand earlier in
+the text, e.g. in the summary)."""
 
 
 CSS_PLAIN = frozenset(" .,:;!?()-–—·…'’‘%+*=@#$_")
@@ -75,9 +81,26 @@ def page_rules(job: Job) -> str:
             css_string(see[1] + ")"),
         )
     )
+    glossary = t(
+        "glossary_see_plain" if job.variant.plain_language else "glossary_see", page="\x00"
+    )
+    before, _, after = glossary.partition("\x00")
+    before = before[:-1] + "\u00a0" if before.endswith(" ") else before  # "pagina 2" on one line
+    see_glossary = " ".join(
+        (
+            css_string(" (" + before),
+            "target-counter(attr(href url), page)",
+            css_string(after + ")"),
+        )
+    )
     # The title where the reader starts a line, the page number at the other side.
     start, end = ("right", "left") if is_rtl(job.article.meta.lang) else ("left", "right")
     return f"""
+/* A glossary word, at its first use: bold (not marked by colour alone), and
+   where the word list explains it. */
+.pub-body a.term {{ font-weight: 700; color: inherit; }}
+.pub-body a.term::after {{ content: {see_glossary}; font-weight: 400; font-size: 0.8em;
+  color: #3d3d3d; text-decoration: none; }}
 /* Paper cannot be clicked: an internal link says on which page its target is. */
 .pub-body a[href^="#"]:not([role])::after {{ content: {see_page}; }}
 @page {{
@@ -98,6 +121,23 @@ def short_title(title: str, limit: int = 48) -> str:
     return cut + "…"
 
 
+def print_stylesheet(job: Job, extra: tuple[str, ...] = (), fonts: FontPlan | None = None) -> str:
+    """The handout's CSS: the theme's colours and fonts (and the fonts the article's
+    scripts need, or ``fonts``), print.css, the variant's and ``extra`` theme
+    stylesheets, and the page rules. The running footer's text is not in it
+    (:func:`footer_rule`)."""
+    fonts = fonts or plan(job, "print")
+    return (
+        colour_properties(job.theme, ":root", dark=False, font=fonts.stack)
+        + font_faces(
+            job.theme, lambda relative: job.theme.static(relative).as_uri(), fonts.families
+        )
+        + fonts.css()
+        + concatenate(job.theme, (*PRINT_CSS, *job.variant.css("print"), *extra))
+        + page_rules(job)
+    )
+
+
 def print_html(job: Job) -> tuple[str, str]:
     """The handout as one HTML document for WeasyPrint, and the footer's rule."""
 
@@ -106,48 +146,75 @@ def print_html(job: Job) -> tuple[str, str]:
 
     rendered = render_content(job, "print", image_url, "pdf")
     values = context(job, rendered, "pdf")
-    fonts = plan(job, "print")
-    css = (
-        colour_properties(job.theme, ":root", dark=False, font=fonts.stack)
-        + font_faces(
-            job.theme, lambda relative: job.theme.static(relative).as_uri(), fonts.families
-        )
-        + fonts.css()
-        + concatenate(job.theme, (*PRINT_CSS, *job.variant.css("print")))
-        + page_rules(job)
-    )
+    css = print_stylesheet(job)
     qr = None
-    url = page_url(job)
+    url = published_page(job)
     if url:
-        qr = {"src": qr_data_uri(url), "alt": job.strings("qr_alt", url=url), "url": url}
+        before, _, after = job.strings("online_at", url="\x00").partition("\x00")
+        qr = {
+            "src": qr_data_uri(url),
+            "alt": job.strings("qr_alt", url=url),
+            "url": url,
+            "shown": breakable(url),
+            "before": before,
+            "after": after,
+        }
     logo = logo_file(job)
     values.update(
+        body=Markup(typeset(str(values["body"]))),
         logo=logo[1].as_uri() if logo else "",
         stylesheet_text=css,
+        paper=job.settings.paper,
         print_links=rendered.link_urls,
         qr=qr,
-        links={"epub_file": ebook_file(job), "others": other_versions(job, "pdf")},
+        versions=[v for v in online_versions(job, "pdf") if v["url"] != url],
     )
     footer = footer_rule(job, short_title(values["display_title"]))
     return layout(job, "layouts/print.html").render(values), footer
 
 
 def render(job: Job, needs: Needs) -> HandoutProduct:
+    html, footer = print_html(job)
+    data, starts = lay_out(
+        html,
+        footer,
+        base=job.article.source.folder,
+        roots=[t.path for t in job.theme.chain],  # the article's images: from memory
+        images=job.article.images.values(),
+        identifier=job.article.slug + job.variant.suffix,
+        source=job,
+    )
+    return HandoutProduct(
+        (Output(file_name(job, "pdf"), data),), page_starts=starts, paper=job.settings.paper
+    )
+
+
+def lay_out(
+    html: str,
+    footer: str,
+    base: Path,
+    roots: list[Path],
+    images: Iterable[Image],
+    identifier: str,
+    source: Job,
+) -> tuple[bytes, tuple[str, ...]]:
+    """A print document as PDF/UA-1 (``footer``: the running footer's rule, as a
+    stylesheet of its own), and where each of its pages starts. Only the ``images``
+    (from memory) and files under ``roots`` can be loaded (``base``: the folder
+    relative links start from); ``source``: the job whose theme and file an error names."""
     weasyprint = load()
     from weasyprint.text.fonts import FontConfiguration
     from weasyprint.urls import FatalURLFetchingError
 
     from publisher.formats.pdf.fetcher import ConfinedFetcher
 
-    roots = [t.path for t in job.theme.chain]  # the article's images: from memory
-    images = {image.source: (image.data, image.media_type) for image in job.article.images.values()}
+    loaded = {image.source: (image.data, image.media_type) for image in images}
     fonts = FontConfiguration()
-    fetcher = ConfinedFetcher([Path(r) for r in roots], images)
-    html, footer = print_html(job)
+    fetcher = ConfinedFetcher([Path(r) for r in roots], loaded)
     try:
         document = weasyprint.HTML(
             string=html,
-            base_url=job.article.source.folder.resolve().as_uri() + "/",
+            base_url=base.resolve().as_uri() + "/",
             url_fetcher=fetcher,
         ).render(
             pdf_variant=PDF_VARIANT,
@@ -156,24 +223,18 @@ def render(job: Job, needs: Needs) -> HandoutProduct:
         )
         buffer = io.BytesIO()
         document.write_pdf(
-            buffer,
-            pdf_variant=PDF_VARIANT,
-            pdf_identifier=(job.article.slug + job.variant.suffix).encode("utf-8"),
+            buffer, pdf_variant=PDF_VARIANT, pdf_identifier=identifier.encode("utf-8")
         )
         starts = tuple(letters_and_digits(text)[:PAGE_KEY_LENGTH] for text in page_texts(document))
     except FatalURLFetchingError as error:  # a BaseException: it must not pass as a crash
         raise PublisherError.at(
-            job.article.source.path,
-            f"PDF: theme '{job.theme.name}' refers to a file the handout may not load "
+            source.article.source.path,
+            f"PDF: theme '{source.theme.name}' refers to a file the handout may not load "
             f"({error.__cause__ or error})",
         ) from None
     finally:
         remove_font_copies(fonts)
-    return HandoutProduct(
-        (Output(file_name(job, "pdf"), buffer.getvalue()),),
-        page_starts=starts,
-        paper=job.settings.paper,
-    )
+    return buffer.getvalue(), starts
 
 
 def qr_data_uri(url: str) -> str:

@@ -271,7 +271,12 @@ def repair_structure(pdf: Any) -> None:
             visit(top)
 
 
-PRINT_ONLY_CLASSES = ("pub-link-note", "pub-print-links", "pub-online")
+PRINT_ONLY_CLASSES = (
+    "pub-link-note",
+    "pub-print-links",
+    "pub-online",
+    "pub-pack-toc",
+)
 """Elements whose text only the handout has (a link's number, the list of addresses,
 the way back online): a page that starts there is no page of the e-book."""
 
