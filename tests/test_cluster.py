@@ -123,7 +123,8 @@ def test_cluster_errors_name_the_article_and_line_and_a_missing_scheduler_is_one
     with local_cluster(tmp_path, 1) as cluster:
         [result] = build_all([bad], options, cluster=cluster.scheduler_address)
     assert [str(p) for p in result.errors] == [
-        f"{bad}:4: front matter has a date that does not exist (month must be in 1..12)"
+        f"{bad}:4: '2024-13-01' is not a real date or time (month must be in 1..12); "
+        "write it as YYYY-MM-DD"
     ]
     assert not (tmp_path / "out" / "kapot").exists()
     monkeypatch.setattr(cluster_module, "CONNECT_TIMEOUT", "1s")

@@ -150,7 +150,7 @@ def test_the_preview_survives_an_exception_in_the_build(
     def broken(*args: object, **kwargs: object) -> object:
         raise RuntimeError("a bug in the build")
 
-    monkeypatch.setattr(publisher.preview, "build_all", broken)
+    monkeypatch.setattr(publisher.preview, "build_project", broken)
     server.rebuild()
     assert "internal error (RuntimeError: a bug in the build)" in get(server.url)
     monkeypatch.undo()

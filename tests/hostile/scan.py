@@ -40,7 +40,7 @@ def scan_folder(folder: Path) -> list[str]:
         name = str(path.relative_to(folder))
         data = path.read_bytes()
         if path.suffix == ".html":
-            problems += _scan_html(name, data, embed=name.endswith(".embed.html"))
+            problems += _scan_html(name, data, embed=name.endswith((".embed.html", ".shadow.html")))
         elif path.suffix == ".svg":
             problems += scan_markup(name, etree.fromstring(data))
         elif path.suffix == ".css":
