@@ -31,10 +31,10 @@ from publisher.build.options import ArticleResult, BuildOptions
 from publisher.reading.markdown import parse
 from publisher.reading.reader import read_article
 from publisher.text.matching import letters_and_digits
+from tests.conformance import hosts
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "tests" / "corpus"
-HOST = ROOT / "tests" / "conformance" / "hostile-host.html"
 SAMPLE = (
     "ar-vue-glossary",
     "ar-opensource-guide-how-to-contribute",
@@ -79,13 +79,13 @@ def build(slugs: list[str], out: Path, jobs: int = 0) -> dict[str, ArticleResult
     return {slug: result for slug, result in zip(slugs, results, strict=True)}
 
 
+FRAGMENTS = (".embed.html", ".shadow.html")
+"""The embed fragments (both modes): validated pasted into the hostile host page."""
+
+
 def host_page(embed: Path) -> Path:
-    host = embed.with_name(embed.name.replace(".embed.html", ".host.html"))
-    fragment = embed.read_text(encoding="utf-8")
-    host.write_text(
-        HOST.read_text(encoding="utf-8").replace("<!-- EMBED -->", fragment), encoding="utf-8"
-    )
-    return host
+    name = embed.name.removesuffix(".html") + ".host.html"
+    return hosts.host_page(embed, "hostile", embed.with_name(name))
 
 
 def validate(folders: dict[str, Path]) -> dict[str, list[str]]:
@@ -101,7 +101,7 @@ def validate(folders: dict[str, Path]) -> dict[str, list[str]]:
                 epubs.append(path)
             elif path.suffix == ".pdf":
                 pdfs.append(path)
-            elif path.name.endswith(".embed.html"):
+            elif path.name.endswith(FRAGMENTS):
                 path = host_page(path)
                 pages.append(path)
             elif path.suffix == ".html" and not path.name.endswith(".host.html"):
