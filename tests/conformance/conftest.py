@@ -76,6 +76,7 @@ def output_names(
             f"collections/{slug_of(c)}/{slug_of(c)}{v.suffix}{FORMATS[fmt].extension}"
             for c in COLLECTIONS
             for v in VARIANTS.values()
+            if fmt in formats_for(v, tuple(FORMATS))
         ]
     if fmt == "html" and articles is ARTICLES:
         names.append("index.html")  # the site's index page
