@@ -10,9 +10,8 @@
 // env: CHROMIUM_BIN (default /usr/bin/chromium); NODE_PATH must find playwright-core.
 'use strict';
 const fs = require('fs');
-const os = require('os');
 const path = require('path');
-const { chromium } = require('playwright-core');
+const { launch } = require(path.join(__dirname, '..', '..', 'tools', 'validators', 'browser.js'));
 
 const TIMEOUT = 15000;
 
@@ -31,15 +30,7 @@ async function poll(page, check, arg) {
 
 async function main() {
   const [url, source, oldSentence, newSentence, shots] = process.argv.slice(2);
-  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'publisher-coach-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROMIUM_BIN || '/usr/bin/chromium',
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync',
-      '--disable-dev-shm-usage'],
-    viewport: { width: 1400, height: 1000 },
-  });
+  const { context, profile } = await launch('coach', { width: 1400, height: 1000 });
   const result = {};
   try {
     const page = context.pages()[0] || await context.newPage();

@@ -17,10 +17,9 @@
 //      from local files, so a fragment with absolute asset URLs is tested offline.
 'use strict';
 const fs = require('fs');
-const os = require('os');
 const path = require('path');
 const { pathToFileURL } = require('url');
-const { chromium } = require('playwright-core');
+const { launch } = require('./browser.js');
 
 const TAGS = (process.env.AXE_TAGS ||
   'wcag2a,wcag2aa,wcag21a,wcag21aa,wcag22aa,best-practice').split(',');
@@ -162,15 +161,7 @@ async function main() {
     console.error('usage: axe-check.js OUT.json FILE.html [FILE.html ...]');
     process.exit(2);
   }
-  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'publisher-axe-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROMIUM_BIN || '/usr/bin/chromium',
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync',
-      '--disable-dev-shm-usage'],
-    viewport: { width: 1280, height: 900 },
-  });
+  const { context, profile } = await launch('axe', { width: 1280, height: 900 });
   const results = {};
   // SCREENSHOT_ONLY: the files to take screenshots of (one a line; default all).
   const shoot = process.env.SCREENSHOT_ONLY ? new Set(process.env.SCREENSHOT_ONLY.split('\n')) : null;

@@ -9,10 +9,9 @@
 // accessibility tree with its label (CDP Accessibility.getFullAXTree).
 'use strict';
 const fs = require('fs');
-const os = require('os');
 const path = require('path');
 const { pathToFileURL } = require('url');
-const { chromium } = require('playwright-core');
+const { launch } = require('./browser.js');
 
 async function main() {
   const [out, ...files] = process.argv.slice(2);
@@ -20,16 +19,8 @@ async function main() {
     console.error('usage: pagebreak-check.js OUT.json FILE.xhtml [FILE.xhtml ...]');
     process.exit(2);
   }
-  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'publisher-pages-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROMIUM_BIN || '/usr/bin/chromium',
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync',
-      '--disable-dev-shm-usage'],
-    // A phone-sized reading system: the text is several screens long.
-    viewport: { width: 400, height: 700 },
-  });
+  // A phone-sized reading system: the text is several screens long.
+  const { context, profile } = await launch('pages', { width: 400, height: 700 });
   const results = {};
   try {
     const page = context.pages()[0] || await context.newPage();
