@@ -48,7 +48,8 @@ HOSTED = (
 """``folder/slug`` of the articles whose fragments go into every host page: the
 example (with addresses) and wijkwijzer (every construct; its own url)."""
 SCREENSHOT_HOSTS = ("bootstrap", "govuk", "utrecht")
-"""Hosts whose pages are photographed (tests/artefacts/screenshots) to look at."""
+"""Hosts whose pages are photographed (tests/artefacts/screenshots, with
+PUBLISHER_SCREENSHOTS=1) to look at."""
 
 
 def slug_of(path: Path) -> str:
@@ -256,7 +257,10 @@ def validate(built: Path, request: pytest.FixtureRequest) -> Callable[[str, str]
                 for name, host, fragment in host_matrix()
                 if host == "hostile" or host in SCREENSHOT_HOSTS
             ]
-            return validators.axe(pages, asset_map(built), ARTEFACTS / "screenshots", shoot)
+            # Screenshots (to look at) cost the suite's time: only when asked for.
+            wanted = os.environ.get("PUBLISHER_SCREENSHOTS") == "1"
+            screenshots = ARTEFACTS / "screenshots" if wanted else None
+            return validators.axe(pages, asset_map(built), screenshots, shoot)
         raise ValueError(tool)
 
     def result(tool: str, name: str) -> object:
