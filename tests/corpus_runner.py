@@ -20,6 +20,8 @@ import sys
 import tempfile
 import tomllib
 from collections import Counter
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -112,15 +114,21 @@ def validate(folders: dict[str, Path]) -> dict[str, list[str]]:
         for path, findings in results.items():
             found[owner[path]] += [f"{path.name}: {f}" for f in findings]
 
-    if epubs:
-        add(validators.epubcheck(epubs))
-        add(validators.ace(epubs))
-    if pdfs:
-        add(validators.verapdf(pdfs))
+    def axe() -> dict[Path, list[validators.Finding]]:
+        results = validators.axe(pages, asset_map(folders))
+        return {path: result.findings for path, result in results.items()}
+
+    # Two tools at a time (each mostly keeps one core busy), the longest first.
+    runs: list[Callable[[], dict[Path, list[validators.Finding]]]] = []
     if pages:
-        add(validators.vnu(pages))
-        axe = validators.axe(pages, asset_map(folders))
-        add({path: result.findings for path, result in axe.items()})
+        runs += [axe, lambda: validators.vnu(pages)]
+    if epubs:
+        runs += [lambda: validators.epubcheck(epubs), lambda: validators.ace(epubs)]
+    if pdfs:
+        runs.append(lambda: validators.verapdf(pdfs))
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        for results in pool.map(lambda run: run(), runs):
+            add(results)
     return found
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -191,16 +192,6 @@ def require(tool: str) -> None:
     pytest.skip(message)
 
 
-def _cached(name: str, compute: Callable[[], object], request: pytest.FixtureRequest) -> object:
-    cache = request.config.stash.setdefault(_RESULTS, {})
-    if name not in cache:
-        cache[name] = compute()
-    return cache[name]
-
-
-_RESULTS = pytest.StashKey[dict[str, object]]()
-
-
 def asset_map(built: Path) -> dict[str, Path]:
     """Published address prefix -> local folder: fragments with absolute addresses
     get their stylesheet, fonts and images from the build."""
@@ -263,13 +254,30 @@ def validate(built: Path, request: pytest.FixtureRequest) -> Callable[[str, str]
             return validators.axe(pages, asset_map(built), screenshots, shoot)
         raise ValueError(tool)
 
+    # Every tool starts now, two at a time (the machine's two cores; each tool mostly
+    # keeps one busy), longest first; a test waits only for its own tool.
+    host_pages(built)  # written once, before two tools read them at once
+    missing = validators.missing()
+    pool = ThreadPoolExecutor(max_workers=2)
+    futures = {tool: pool.submit(compute, tool) for tool in TOOLS if _needs(tool) not in missing}
+    request.addfinalizer(lambda: pool.shutdown(cancel_futures=True))
+
     def result(tool: str, name: str) -> object:
-        require("axe" if tool == "pagebreaks" else tool)
-        results = _cached(tool, lambda: compute(tool), request)
+        require(_needs(tool))
+        results = futures[tool].result()
         assert isinstance(results, dict)
         return results[built / name]
 
     return result
+
+
+TOOLS = ("axe", "epubcheck", "ace", "vnu", "verapdf", "pagebreaks", "libreoffice", "docx")
+"""The conformance tools, the longest-running first."""
+
+
+def _needs(tool: str) -> str:
+    """The installed validator a tool needs (the page-marker check drives axe's browser)."""
+    return "axe" if tool == "pagebreaks" else tool
 
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
