@@ -131,10 +131,11 @@ def single_article(work: Path, runs: int) -> list[Row]:
     """The example article, standard variant, format by format against pandoc, every
     command in turn (a, b, c, ..., a, b, c, ...), each publisher run from an empty
     output folder."""
-    source = work / "single"
+    source = work / "single" / EXAMPLE.name
     shutil.copytree(EXAMPLE, source)
-    clean = ["rm", "-rf", "out"]
-    build = [*PUBLISHER, "build", "-q", "-o", "out", "."]
+    # The output folder is beside the article: publisher refuses one inside its source.
+    clean = ["rm", "-rf", "../out"]
+    build = [*PUBLISHER, "build", "-q", "-o", "../out", "."]
     commands = {
         "html": Command([*build, "-f", "html", "--variant", "standard"], clean),
         "embed": Command([*build, "-f", "embed", "--variant", "standard"], clean),
@@ -208,7 +209,10 @@ def scale(
         (f"{articles} articles, no-op rebuild", f"{noop:.2f} s", f"target < 2 s ({verdict})")
     )
 
-    edited = project / "source" / "artikel-0007" / "index.md"
+    # An article that a collection holds, so that the row shows the collection rebuilt too.
+    first = sorted((project / "collections").glob("*.md"))[0]
+    slug = _members(project, first)[0]
+    edited = project / "source" / slug / "index.md"
     edited.write_text(edited.read_text(encoding="utf-8") + "\nEen extra zin.\n", encoding="utf-8")
     started = time.perf_counter()
     report = subprocess.run(
@@ -222,7 +226,7 @@ def scale(
     holding = [
         path
         for path in sorted((project / "collections").glob("*.md"))
-        if "artikel-0007" in _members(project, path)
+        if slug in _members(project, path)
     ]
     only = articles_built == [str(edited)] and collections_built == [str(p) for p in holding]
     rows.append(

@@ -148,6 +148,11 @@ class Theme:
 
     def static_files(self) -> dict[str, Path]:
         """Relative path -> file; the first theme in the chain that has a file wins."""
+        return dict(self._static_files)
+
+    @cached_property
+    def _static_files(self) -> dict[str, Path]:
+        # Once per theme: load_theme gives a new Theme whenever a theme file changes.
         files: dict[str, Path] = {}
         for theme in self.chain:
             static = theme.path / "static"
@@ -158,7 +163,7 @@ class Theme:
 
     def static(self, relative: str) -> Path:
         try:
-            return self.static_files()[relative]
+            return self._static_files[relative]
         except KeyError:
             raise PublisherError.at(
                 self.chain[0].path, f"theme '{self.name}' has no static file '{relative}'"
