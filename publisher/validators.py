@@ -18,6 +18,7 @@ import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 ROOT = Path(os.environ.get("PUBLISHER_TOOLS", Path(__file__).resolve().parents[1]))
 NODE_MODULES = ROOT / "tools" / "validators" / "node_modules"
@@ -243,11 +244,12 @@ def vnu(files: list[Path]) -> dict[Path, list[Finding]]:
     )
     data = json.loads(result.stderr or '{"messages": []}')
     findings: dict[Path, list[Finding]] = {path: [] for path in files}
-    by_url = {path.resolve().as_uri(): path for path in files}
+    by_path = {str(path.resolve()): path for path in files}
     for message in data.get("messages", []):
         if message.get("type") != "error":
             continue
-        path = by_url.get(message.get("url", ""))
+        # vnu names a file "file:/tmp/a.html" (one slash), pathlib "file:///tmp/a.html".
+        path = by_path.get(unquote(urlsplit(message.get("url", "")).path))
         finding = Finding(
             "vnu",
             "error",

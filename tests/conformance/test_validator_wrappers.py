@@ -1,0 +1,23 @@
+"""The validator wrappers themselves: a finding belongs to the file it was found in,
+so one broken page in a batch of many never shows up as a finding of every page."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from publisher import validators
+from tests.conformance.conftest import require
+
+PAGE = '<!DOCTYPE html><html lang="en"><head><title>t</title></head><body>{}</body></html>'
+
+
+def test_vnu_findings_go_to_their_own_file_in_a_batch(tmp_path: Path) -> None:
+    require("vnu")
+    broken = tmp_path / "with space.html"  # vnu names it file:/…/with%20space.html
+    broken.write_text(PAGE.format("<p><div>x</div></p>"), encoding="utf-8")
+    valid = tmp_path / "valid.html"
+    valid.write_text(PAGE.format("<p>fine</p>"), encoding="utf-8")
+    found = validators.vnu([valid, broken])
+    assert found[valid] == []
+    assert [f.tool for f in found[broken]] == ["vnu"]
+    assert "“p” end tag" in found[broken][0].message
