@@ -84,3 +84,18 @@ def test_without_an_address_relative_links_stay_text_with_a_warning(tmp_path: Pa
     assert "Lees de gids, de kennisbank, het\nreglement of" in page
     data = (tmp_path / "out" / "hulp" / "hulp.pdf").read_bytes()
     assert b"file:" not in data and str(tmp_path).encode() not in data
+
+
+def test_a_second_hash_in_an_address_is_escaped_so_the_link_stays_valid() -> None:
+    # GitHub READMEs link to "…#section#gh-dark-mode-only"; a URL has one fragment.
+    from publisher.reading.links import resolve
+
+    github = "https://github.com/o/r#responsive-card-theme#gh-dark-mode-only"
+    assert resolve(github, None, Path("."), None).href == (
+        "https://github.com/o/r#responsive-card-theme%23gh-dark-mode-only"
+    )
+    joined = resolve("x.html#a#b", "https://example.org/n/p.html", Path("."), None).href
+    assert joined == "https://example.org/n/x.html#a%23b"
+    assert resolve("https://example.org/#top", None, Path("."), None).href == (
+        "https://example.org/#top"
+    )

@@ -54,23 +54,30 @@ def resolve(href: str, page_url: str | None, folder: Path, base_url: str | None)
         return Target(href)
     kind = scheme(href)
     if kind in SCHEMES:
-        return Target(href)
+        return Target(_one_fragment(href))
     if kind is not None:
         return Target(None, f"link to '{href[:60]}' stays text: only http, https, mailto and tel")
     if href.startswith("//"):
-        return Target(f"https:{href}")
+        return Target(_one_fragment(f"https:{href}"))
     article = _local_article(href, folder)
     if article is not None and base_url:
         slug, fragment = article
         page = article_page_url(None, base_url, slug)
         return Target(f"{page}{fragment}")
     if page_url:
-        return Target(urljoin(page_url, href))
+        return Target(_one_fragment(urljoin(page_url, href)))
     return Target(
         None,
         f"relative link '{href[:60]}' stays text: give the article a 'url' (or the project "
         "a base_url in publisher.toml) to make it a link that works outside your site",
     )
+
+
+def _one_fragment(href: str) -> str:
+    """A URL has one ``#``: GitHub's ``…#section#gh-dark-mode-only`` is not a valid
+    address (vnu, EPUBCheck), so a later ``#`` is escaped as ``%23``."""
+    address, mark, fragment = href.partition("#")
+    return f"{address}{mark}{fragment.replace('#', '%23')}"
 
 
 def _local_article(href: str, folder: Path) -> tuple[str, str] | None:
