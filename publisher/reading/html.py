@@ -100,7 +100,9 @@ def _inline(children: list[Token]) -> list[Token]:
         if opening and opening.group(1).lower() == "br":
             out.append(Token("hardbreak", "br", 0))
             continue
-        if opening and opening.group(1).lower() in INLINE and not content.endswith("/>"):
+        if opening and opening.group(1).lower() in INLINE and content.endswith("/>"):
+            continue  # <sup class="badge" />: empty, like <sup></sup> (nothing to show)
+        if opening and opening.group(1).lower() in INLINE:
             name = opening.group(1).lower()
             attributes = sanitised(content, name)
             if attributes is not None:
