@@ -141,6 +141,9 @@ def single_article(work: Path, runs: int) -> list[Row]:
         "embed": Command([*build, "-f", "embed", "--variant", "standard"], clean),
         "epub": Command([*build, "-f", "epub", "--variant", "standard"], clean),
         "all": Command(build, clean),
+        # What any Python tool on the design card pays before it reads a line: the
+        # interpreter and the libraries a web page needs, imported and nothing run.
+        "floor": Command([sys.executable, "-c", "import typer, jinja2, markdown_it, yaml"]),
     }
     pandoc = shutil.which("pandoc")
     if pandoc:
@@ -163,6 +166,15 @@ def single_article(work: Path, runs: int) -> list[Row]:
         ),
         "all": ("pandoc three", 0.7, "cold build, 8 outputs (4 formats × 2 variants)"),
     }
+    if "pandoc html" in times:
+        floor = times["floor"] / times["pandoc html"]
+        rows.append(
+            (
+                "Python importing typer, Jinja2, markdown-it-py and PyYAML, nothing run",
+                f"{times['floor']:.3f} s",
+                f"{floor:.2f} × pandoc html: the floor under the `--format html` target",
+            )
+        )
     for name, (peer, target, what) in peers.items():
         seconds = times[name]
         if peer in times:
