@@ -205,6 +205,7 @@ def axe(
                 str(out),
                 *map(str, files),
             ],
+            timeout=120 + 20 * len(files),  # four views a page
             env=env,
         )
         if not out.is_file():
@@ -240,7 +241,8 @@ def vnu(files: list[Path]) -> dict[Path, list[Finding]]:
             "json",
             "--exit-zero-always",
             *map(str, files),
-        ]
+        ],
+        timeout=120 + 5 * len(files),
     )
     data = json.loads(result.stderr or '{"messages": []}')
     findings: dict[Path, list[Finding]] = {path: [] for path in files}
@@ -267,7 +269,8 @@ def vnu(files: list[Path]) -> dict[Path, list[Finding]]:
 def verapdf(files: list[Path]) -> dict[Path, list[Finding]]:
     classpath = f"{VERAPDF / 'lib'}/*:{VERAPDF / 'classes'}"
     result = _run(
-        ["java", "-XX:+UseSerialGC", "-Xss4m", "-cp", classpath, "VeraPdfCheck", *map(str, files)]
+        ["java", "-XX:+UseSerialGC", "-Xss4m", "-cp", classpath, "VeraPdfCheck", *map(str, files)],
+        timeout=120 + 30 * len(files),
     )
     findings: dict[Path, list[Finding]] = {}
     lines = [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]

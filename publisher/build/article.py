@@ -134,13 +134,19 @@ def render_article(
     return list(outputs.values()), notes
 
 
+def import_renderers(options: BuildOptions) -> None:
+    """Import the renderers of the asked formats here, before forking: imported once,
+    inherited by every worker process."""
+    for name in build_order(options.formats, options.formats):
+        FORMATS[name].render_function()
+
+
 def _variants_in_parallel(
     article: Article, options: BuildOptions, workers: int
 ) -> list[tuple[list[Output], list[Problem]]]:
     from publisher.build.workers import pool
 
-    for name in build_order(options.formats, options.formats):
-        FORMATS[name].render_function()  # imported once, inherited by the workers
+    import_renderers(options)
     with pool(workers) as executor:
         futures = [executor.submit(_in_worker, article, v, options) for v in options.variants]
         return [future.result() for future in futures]
@@ -216,7 +222,6 @@ def build_article(path: Path, options: BuildOptions, workers: int = 1) -> Articl
     (:mod:`publisher.failures`), so the other articles of a batch go on."""
     result, outputs = render_outputs(path, options, workers)
     write_outputs(result, outputs, options)
-    return result
     return result
 
 
