@@ -33,6 +33,8 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from corpus import LANGUAGES, make_project  # noqa: E402
 
 EXAMPLE = ROOT / "source" / "jongensprostitutie-in-beeld"
+LOAD_AT_START = os.getloadavg()[0]
+"""Other work on the machine when the benchmark started (1-minute load average)."""
 BIN = Path(sys.executable).parent
 PUBLISHER = [str(BIN / "publisher")]
 
@@ -302,7 +304,7 @@ def report(command: str, runs: int, rows: list[Row]) -> str:
         "# Benchmarks",
         "",
         f"Measured by `{command}` on {platform.node() or 'this machine'}: "
-        f"{os.cpu_count()} cores (shared with other work), Python "
+        f"{os.cpu_count()} cores (load average {LOAD_AT_START:.2f} when it started), Python "
         f"{platform.python_version()}, {time.strftime('%Y-%m-%d')}. Single-article rows are "
         f"medians of {runs} runs; ratios are against a peer run in the same session, in "
         "turn, because absolute times on these machines vary.",
