@@ -230,3 +230,31 @@ def test_damaged_manifest_costs_a_rebuild(tmp_path: Path) -> None:
         assert result.exit_code == 0, result.stderr  # fmt: skip
     assert (out / "a" / "a.html").is_file()
     shutil.rmtree(out)
+
+
+def _notes_its_process(path: Path, options: BuildOptions, workers: int = 1) -> object:
+    (options.out_dir.parent / "pids" / f"{os.getpid()}-{path.stem}").touch()
+    return build_article(path, options, workers)
+
+
+def test_worker_processes_are_renewed_so_a_long_build_does_not_keep_growing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # WeasyPrint keeps native memory per document: every RECYCLE articles a fresh process.
+    import publisher.build.article
+    import publisher.build.batch
+
+    source = tmp_path / "source"
+    source.mkdir()
+    for index in range(5):
+        (source / f"stuk-{index}.md").write_text(GOOD, encoding="utf-8")
+    (tmp_path / "pids").mkdir()
+    monkeypatch.setattr(publisher.build.batch, "RECYCLE", 2)
+    monkeypatch.setattr(publisher.build.article, "build_article", _notes_its_process)
+    options = BuildOptions(out_dir=tmp_path / "out", formats=("html",), variants=("standard",))
+    results = build_all(sorted(source.glob("*.md")), options, jobs=1)
+    assert [r.source.name for r in results] == [f"stuk-{i}.md" for i in range(5)]
+    assert not any(r.errors for r in results)
+    processes = {name.name.split("-")[0] for name in (tmp_path / "pids").iterdir()}
+    assert len(processes) == 3 and str(os.getpid()) not in processes  # 2 + 2 + 1
+    assert all((tmp_path / "out" / f"stuk-{i}" / f"stuk-{i}.html").is_file() for i in range(5))
