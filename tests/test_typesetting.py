@@ -86,3 +86,38 @@ def test_addresses_break_after_a_slash_and_numbers_stay_whole() -> None:
     )  # breaks after a slash only, the link has no child elements (PDF/UA 7.18.5)
     assert f"030{NBSP}123{NBSP}45{NBSP}67." in out
     assert "<code>x 1 2</code>" in out
+
+
+def test_left_to_right_runs_in_right_to_left_text_are_kept_in_reading_order() -> None:
+    out = typeset(
+        "<p>نص <strong>Vue</strong> Composition API نص</p>"
+        "<p>نص <strong>Vue</strong> و <em>React</em> نص</p>",
+        rtl=True,
+    )
+    assert (
+        '<p>نص <span dir="ltr"><strong>Vue</strong> <span class="pub-name">Composition'
+        f"</span> API</span>{NBSP}نص</p>"
+    ) in out
+    assert f"<p>نص <strong>Vue</strong> و <em>React</em>{NBSP}نص</p>" in out  # one box each
+    assert 'dir="ltr"' not in typeset("<p>Tekst <em>Expertisecentrum</em> API</p>")
+
+
+def test_an_arabic_handout_prints_latin_names_in_their_own_order(tmp_path: Path) -> None:
+    # WeasyPrint orders a right-to-left line's boxes right to left: without the runs,
+    # "Composition API" (a marked name and a word) printed as "API Composition".
+    source = tmp_path / "mustalahat.md"
+    source.write_text(
+        "---\ntitle: مصطلحات\nlang: ar\ndate: 2024-01-01\n---\n\n"
+        "| English | العربية |\n| --- | --- |\n| Composition API | الواجهة التركيبية |\n\n"
+        "نستخدم **Vue** Composition API في هذا المشروع.\n",
+        encoding="utf-8",
+    )
+    options = BuildOptions(out_dir=tmp_path / "out", formats=("pdf",), variants=("standard",))
+    result = build_article(source, options)
+    assert not result.errors
+    pdf = tmp_path / "out" / "mustalahat" / "mustalahat.pdf"
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert text.count("Composition API") == 2, text
+    assert "Vue Composition API" in text and "API Composition" not in text

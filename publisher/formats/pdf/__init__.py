@@ -161,7 +161,7 @@ def print_html(job: Job) -> tuple[str, str]:
         }
     logo = logo_file(job)
     values.update(
-        body=Markup(typeset(str(values["body"]))),
+        body=Markup(typeset(str(values["body"]), is_rtl(job.article.meta.lang))),
         logo=logo[1].as_uri() if logo else "",
         stylesheet_text=css,
         paper=job.settings.paper,

@@ -22,6 +22,7 @@ from typing import Any
 from lxml import html as lxml_html
 
 from publisher.formats.assets import breakable
+from publisher.formats.pdf.bidi import isolate_ltr_runs
 
 NAME_RE = re.compile(r"(?<![\w\u00ad-])([A-ZÀ-ÖØ-Þ][\w\u00ad]{6,})", re.UNICODE)
 LAST_WORD_RE = re.compile(r"^(.*\S)[ \t\n]+(\S{1,12})([ \t\n]*)$", re.DOTALL)
@@ -41,8 +42,9 @@ CODE = {"code", "kbd", "samp"}
 NESTED_BLOCKS = {"ul", "ol", "dl", "p", "div", "blockquote", "table", "figure", "pre", "section"}
 
 
-def typeset(body: str) -> str:
-    """``body`` (HTML) with names marked and last words joined."""
+def typeset(body: str, rtl: bool = False) -> str:
+    """``body`` (HTML) with names marked and last words joined; in right-to-left text
+    (``rtl``: the article's direction) left-to-right runs kept in reading order."""
     if not body.strip():
         return body
     root = lxml_html.fragment_fromstring(body, create_parent="div")
@@ -51,6 +53,7 @@ def typeset(body: str) -> str:
     _mark_names(root)
     for block in root.iter(*BLOCKS):
         _join_last_words(block)
+    isolate_ltr_runs(root, rtl)
     return (root.text or "") + "".join(
         lxml_html.tostring(child, encoding="unicode") for child in root
     )
