@@ -366,3 +366,36 @@ def test_new_collection_lists_the_newest_articles_and_builds(
     assert not (root / "build" / "index.html").exists()  # only the collection was asked for
     again = runner.invoke(app, ["new", "collection", "Nieuwsbrief december"])
     assert again.exit_code == 1 and "already exists" in again.stderr
+
+
+def test_an_arabic_chapter_of_the_pack_prints_latin_runs_in_reading_order(
+    tmp_path: Path,
+) -> None:
+    from publisher.build.options import BuildOptions
+
+    article = tmp_path / "source" / "vue-ar"
+    article.mkdir(parents=True)
+    (article / "index.md").write_text(
+        "---\ntitle: مقدمة\nlang: ar\ndate: 2024-01-01\n---\n\n"
+        "نستخدم **Vue** Composition API في هذا المشروع.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "collections").mkdir()
+    (tmp_path / "collections" / "ar.md").write_text(
+        "---\ntitle: مجموعة\nlang: ar\narticles: [vue-ar]\n---\n", encoding="utf-8"
+    )
+    options = BuildOptions(
+        out_dir=tmp_path / "build", formats=("pdf",), variants=("standard",), project_dir=tmp_path
+    )
+    result = build_project(
+        find_articles([tmp_path / "source"]),
+        options,
+        collections=find_articles([tmp_path / "collections"]),
+        jobs=1,
+    )
+    assert not any(r.errors for r in [*result.articles, *result.collections])
+    pack = tmp_path / "build" / "collections" / "ar" / "ar.pdf"
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(pack), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert "Vue Composition API" in text, text

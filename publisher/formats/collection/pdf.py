@@ -17,6 +17,8 @@ from publisher.formats.collection.chapters import (
 )
 from publisher.formats.context import logo_file, render_content, template_names
 from publisher.formats.pdf import footer_rule, lay_out, print_stylesheet, short_title
+from publisher.formats.pdf.bidi import in_reading_order
+from publisher.text.scripts import is_rtl
 
 PACK_CSS = ("pack.css",)
 
@@ -45,9 +47,11 @@ def pack_html(job: CollectionJob) -> tuple[str, str]:
     parts = []
     for chapter in chapters:
         chapter.values.update(print_links=chapter.rendered.link_urls)
+        html = template.render(chapter.values)
         parts.append(
             {
-                "html": template.render(chapter.values),
+                # WeasyPrint orders right-to-left lines box by box (formats/pdf/bidi.py).
+                "html": in_reading_order(html) if is_rtl(chapter.chapter.lang) else html,
                 "lang": chapter.chapter.lang,
                 "title": chapter.title,
                 "title_id": chapter.title_id,

@@ -115,3 +115,10 @@ def _append(parent: Any, unit: Any) -> None:
         parent[-1].tail = (parent[-1].tail or "") + unit
     else:
         parent.text = (parent.text or "") + unit
+
+
+def in_reading_order(fragment: str) -> str:
+    """``fragment`` (HTML of a right-to-left part) with its left-to-right runs wrapped."""
+    root = lxml_html.fragment_fromstring(fragment, create_parent="div")
+    isolate_ltr_runs(root, rtl=True)
+    return (root.text or "") + "".join(lxml_html.tostring(c, encoding="unicode") for c in root)
