@@ -16,7 +16,8 @@ import pytest
 from lxml import etree, html
 from typer.testing import CliRunner
 
-from publisher.build.project import build_project
+from publisher.build.options import BuildOptions
+from publisher.build.project import ProjectResult, build_project
 from publisher.build.records import ArticleRecord
 from publisher.cli import app
 from publisher.collections.declaration import read_collection
@@ -282,6 +283,19 @@ def test_a_query_chooses_by_date_keyword_and_language_newest_first(tmp_path: Pat
     assert str(info.value) == f"{path}:4: the query finds no article"
 
 
+def build_folders(root: Path, options: BuildOptions) -> ProjectResult:
+    """The articles of ``root/source`` and the collections of ``root/collections``, in
+    one process; none may fail."""
+    result = build_project(
+        find_articles([root / "source"]),
+        options,
+        collections=find_articles([root / "collections"]),
+        jobs=1,
+    )
+    assert not any(r.errors for r in [*result.articles, *result.collections])
+    return result
+
+
 def project(tmp_path: Path) -> Path:
     shutil.copytree(ROOT / "source", tmp_path / "source")
     shutil.copytree(ROOT / "collections", tmp_path / "collections")
@@ -291,8 +305,6 @@ def project(tmp_path: Path) -> Path:
 def test_a_collection_is_rebuilt_only_when_its_articles_its_file_or_the_theme_change(
     tmp_path: Path,
 ) -> None:
-    from publisher.build.options import BuildOptions
-
     root = project(tmp_path)
     options = BuildOptions(out_dir=root / "build", formats=("html",), project_dir=root)
     second = root / "collections" / "tweede.md"
@@ -302,13 +314,7 @@ def test_a_collection_is_rebuilt_only_when_its_articles_its_file_or_the_theme_ch
     )
 
     def build() -> tuple[list[bool], list[bool]]:
-        result = build_project(
-            find_articles([root / "source"]),
-            options,
-            collections=find_articles([root / "collections"]),
-            jobs=1,
-        )
-        assert not any(r.errors for r in [*result.articles, *result.collections])
+        result = build_folders(root, options)
         return [r.skipped for r in result.articles], [r.skipped for r in result.collections]
 
     assert build() == ([False] * 3, [False, False])
@@ -371,8 +377,6 @@ def test_new_collection_lists_the_newest_articles_and_builds(
 def test_an_arabic_chapter_of_the_pack_prints_latin_runs_in_reading_order(
     tmp_path: Path,
 ) -> None:
-    from publisher.build.options import BuildOptions
-
     article = tmp_path / "source" / "vue-ar"
     article.mkdir(parents=True)
     (article / "index.md").write_text(
@@ -387,13 +391,7 @@ def test_an_arabic_chapter_of_the_pack_prints_latin_runs_in_reading_order(
     options = BuildOptions(
         out_dir=tmp_path / "build", formats=("pdf",), variants=("standard",), project_dir=tmp_path
     )
-    result = build_project(
-        find_articles([tmp_path / "source"]),
-        options,
-        collections=find_articles([tmp_path / "collections"]),
-        jobs=1,
-    )
-    assert not any(r.errors for r in [*result.articles, *result.collections])
+    build_folders(tmp_path, options)
     pack = tmp_path / "build" / "collections" / "ar" / "ar.pdf"
     text = subprocess.run(
         ["pdftotext", "-layout", str(pack), "-"], capture_output=True, text=True, check=True

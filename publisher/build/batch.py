@@ -148,11 +148,12 @@ def _run(
     # The renderers: only when building.
     from publisher.build.article import build_article, import_renderers
 
-    workers = min(jobs or os.cpu_count() or 1, len(articles))
+    cores = jobs or os.cpu_count() or 1
+    workers = min(cores, len(articles))
     if len(articles) == 1 or (workers <= 1 and len(articles) <= RECYCLE):
         # Too few articles to share out: the variants of each run in parallel instead.
         for article in articles:
-            yield build_article(article, options, jobs or os.cpu_count() or 1)
+            yield build_article(article, options, cores)
         return
     # Fresh worker processes every RECYCLE articles each (forking is cheap).
     import_renderers(options)

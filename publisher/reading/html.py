@@ -100,9 +100,9 @@ def _inline(children: list[Token]) -> list[Token]:
         if opening and opening.group(1).lower() == "br":
             out.append(Token("hardbreak", "br", 0))
             continue
-        if opening and opening.group(1).lower() in INLINE and content.endswith("/>"):
-            continue  # <sup class="badge" />: empty, like <sup></sup> (nothing to show)
         if opening and opening.group(1).lower() in INLINE:
+            if content.endswith("/>"):
+                continue  # <sup class="badge" />: empty, like <sup></sup> (nothing to show)
             name = opening.group(1).lower()
             attributes = sanitised(content, name)
             if attributes is not None:

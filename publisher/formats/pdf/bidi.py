@@ -121,4 +121,9 @@ def in_reading_order(fragment: str) -> str:
     """``fragment`` (HTML of a right-to-left part) with its left-to-right runs wrapped."""
     root = lxml_html.fragment_fromstring(fragment, create_parent="div")
     isolate_ltr_runs(root, rtl=True)
+    return inner_html(root)
+
+
+def inner_html(root: Any) -> str:
+    """The markup inside ``root`` (the parent ``fragment_fromstring`` created)."""
     return (root.text or "") + "".join(lxml_html.tostring(c, encoding="unicode") for c in root)

@@ -22,7 +22,7 @@ from typing import Any
 from lxml import html as lxml_html
 
 from publisher.formats.assets import breakable
-from publisher.formats.pdf.bidi import isolate_ltr_runs
+from publisher.formats.pdf.bidi import inner_html, isolate_ltr_runs
 
 NAME_RE = re.compile(r"(?<![\w\u00ad-])([A-ZÀ-ÖØ-Þ][\w\u00ad]{6,})", re.UNICODE)
 LAST_WORD_RE = re.compile(r"^(.*\S)[ \t\n]+(\S{1,12})([ \t\n]*)$", re.DOTALL)
@@ -54,9 +54,7 @@ def typeset(body: str, rtl: bool = False) -> str:
     for block in root.iter(*BLOCKS):
         _join_last_words(block)
     isolate_ltr_runs(root, rtl)
-    return (root.text or "") + "".join(
-        lxml_html.tostring(child, encoding="unicode") for child in root
-    )
+    return inner_html(root)
 
 
 def _address_breaks(root: Any) -> None:
